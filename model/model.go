@@ -1,0 +1,99 @@
+// Package model holds byline's domain types: articles, the entities found in
+// them and each mention of an entity. It does no I/O, so every other package
+// can share these types without depending on one another.
+package model
+
+import "time"
+
+// EntityType is the kind of a named entity, as in CoNLL-2003.
+type EntityType string
+
+// The four entity types byline recognises.
+const (
+	PER  EntityType = "PER"  // a person
+	ORG  EntityType = "ORG"  // an organisation
+	LOC  EntityType = "LOC"  // a place
+	MISC EntityType = "MISC" // nationalities, events, works and other names
+)
+
+// EntityTypes lists the types in the order the sidebar shows them.
+var EntityTypes = []EntityType{PER, ORG, LOC, MISC}
+
+// Field names the part of an article a mention sits in.
+type Field string
+
+// The fields of an article that can hold mentions.
+const (
+	FieldTitle   Field = "title"
+	FieldCaption Field = "caption"
+	FieldBody    Field = "body"
+)
+
+// Mention is one occurrence of an entity in an article. Start and End are
+// byte offsets into the text of the field (for the body, into paragraph
+// Paragraph, counted from 0); Text is that slice of the field.
+type Mention struct {
+	Field     Field  `json:"field"`
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+}
+
+// Entity is one person, organisation, place or other name in an article, with
+// every mention of it linked together under one canonical name.
+type Entity struct {
+	ID       int64      `json:"-"`
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"`
+	Mentions []Mention  `json:"mentions"`
+}
+
+// Article is one parsed news article. Paragraphs hold the body; every text
+// field has already been sanitised of control characters.
+type Article struct {
+	ID         int64     `json:"-"`
+	Title      string    `json:"title"`
+	Published  time.Time `json:"published"`
+	Caption    string    `json:"caption"`
+	Credit     string    `json:"credit"`
+	Source     string    `json:"source"` // where it came from: a file path, later a feed
+	URL        string    `json:"url,omitempty"`
+	Paragraphs []string  `json:"paragraphs"`
+	Entities   []Entity  `json:"entities"`
+}
+
+// Summary is what the article list shows of an article: no body.
+type Summary struct {
+	ID        int64     `json:"id"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published"`
+	Source    string    `json:"source"`
+	URL       string    `json:"url"`
+}
+
+// EntityCount is an entity with how often it is mentioned: in one article
+// (Mentions) or across the store (Articles, the number of articles naming it).
+type EntityCount struct {
+	ID       int64      `json:"id"`
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"`
+	Mentions int        `json:"mentions"`
+	Articles int        `json:"articles"`
+}
+
+// FieldText returns the text of field f (paragraph p for the body), or "" if
+// there is no such field or paragraph.
+func (a *Article) FieldText(f Field, p int) string {
+	switch f {
+	case FieldTitle:
+		return a.Title
+	case FieldCaption:
+		return a.Caption
+	case FieldBody:
+		if p >= 0 && p < len(a.Paragraphs) {
+			return a.Paragraphs[p]
+		}
+	}
+	return ""
+}
