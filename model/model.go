@@ -59,9 +59,20 @@ type Article struct {
 	Credit     string    `json:"credit"`
 	Source     string    `json:"source"` // where it came from: a file path, later a feed
 	URL        string    `json:"url,omitempty"`
+	Format     Format    `json:"-"` // how Paragraphs are written
 	Paragraphs []string  `json:"paragraphs"`
 	Entities   []Entity  `json:"entities"`
 }
+
+// Format says how an article's paragraphs are written.
+type Format string
+
+// The body formats. Plain-text paragraphs are drawn literally; Markdown ones
+// keep their markup (links, emphasis) and are rendered as Markdown.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+)
 
 // Summary is what the article list shows of an article: no body.
 type Summary struct {
