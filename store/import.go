@@ -1,0 +1,275 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// ImportResult says what Import did with each article it was given, in input
+// order, so a caller can report "12 new, 3 already here" and open what it
+// just imported.
+type ImportResult struct {
+	Imported   int     // articles added to the store
+	Duplicates int     // articles already in the store or earlier in the batch
+	IDs        []int64 // per input article: its id (the existing id for a duplicate)
+	Duplicate  []bool  // per input article: whether it was a duplicate
+}
+
+// Import stores articles with their entities and mentions in one transaction:
+// a batch lands whole or not at all, and one commit is what makes thousands
+// of articles a second possible. An article whose normalised title, caption
+// and body are already stored (or appear earlier in the batch) is not stored
+// again. An entity is matched to a stored one by folded name and type; a
+// stored entity keeps the name it was first seen with. Published is kept to
+// the second (an unknown, zero date stays unknown). A mention in a field
+// other than title, caption or body fails the batch: it could never be drawn.
+func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportResult, error) {
+	res := ImportResult{
+		IDs:       make([]int64, len(articles)),
+		Duplicate: make([]bool, len(articles)),
+	}
+	if len(articles) == 0 {
+		return res, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	defer tx.Rollback()
+
+	im, err := newImporter(ctx, tx)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	defer im.close()
+
+	batch := make(map[[sha256.Size]byte]int64, len(articles))
+	for i := range articles {
+		a := &articles[i]
+		h := contentHash(a)
+		id, dup := batch[h]
+		if !dup {
+			id, dup, err = im.article(ctx, a, h)
+			if err != nil {
+				return ImportResult{}, fmt.Errorf("import article %d (%q): %w", i+1, a.Title, err)
+			}
+			batch[h] = id
+		}
+		res.IDs[i], res.Duplicate[i] = id, dup
+		if dup {
+			res.Duplicates++
+		} else {
+			res.Imported++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("import: commit: %w", err)
+	}
+	return res, nil
+}
+
+// importer holds the statements of one import transaction, prepared once and
+// run for every article.
+type importer struct {
+	now int64
+
+	findArticle, insertArticle, indexArticle *sql.Stmt
+	findEntity, insertEntity                 *sql.Stmt
+	linkEntity, insertMention                *sql.Stmt
+
+	entities map[entityKey]int64 // ids already resolved in this batch
+}
+
+type entityKey struct {
+	key string
+	typ model.EntityType
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
+	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64)}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&im.findArticle, `SELECT id FROM articles WHERE hash = ?`},
+		{&im.insertArticle, `INSERT INTO articles
+			(hash, title, published, caption, credit, source, url, format, body, imported_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
+		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
+		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions) VALUES (?, ?, ?, ?)`},
+		{&im.insertMention, `INSERT INTO mentions (article_id, entity_id, field, paragraph, start, "end", text)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, st := range stmts {
+		p, err := tx.PrepareContext(ctx, st.sql)
+		if err != nil {
+			im.close()
+			return nil, err
+		}
+		*st.dst = p
+	}
+	return im, nil
+}
+
+func (im *importer) close() {
+	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
+		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// article stores a unless its hash is already stored, and returns its id.
+func (im *importer) article(ctx context.Context, a *model.Article, h [sha256.Size]byte) (id int64, dup bool, err error) {
+	err = im.findArticle.QueryRowContext(ctx, h[:]).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if err != sql.ErrNoRows {
+		return 0, false, err
+	}
+
+	// Check every mention before writing anything of this article.
+	fields := make([][]int, len(a.Entities))
+	for i, e := range a.Entities {
+		fields[i] = make([]int, len(e.Mentions))
+		for j, m := range e.Mentions {
+			f, ok := fieldCode(m.Field)
+			if !ok {
+				return 0, false, fmt.Errorf("entity %q: mention %d: unknown field %q", e.Name, j+1, m.Field)
+			}
+			fields[i][j] = f
+		}
+	}
+
+	body, err := json.Marshal(a.Paragraphs)
+	if err != nil {
+		return 0, false, err
+	}
+	r, err := im.insertArticle.ExecContext(ctx, h[:], a.Title, unixOrNull(a.Published),
+		a.Caption, a.Credit, a.Source, a.URL, string(a.Format), string(body), im.now)
+	if err != nil {
+		return 0, false, err
+	}
+	if id, err = r.LastInsertId(); err != nil {
+		return 0, false, err
+	}
+	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
+		return 0, false, fmt.Errorf("index: %w", err)
+	}
+
+	// Entities that fold to one identity are merged into the first of them,
+	// since article_entities holds one row per (article, entity).
+	ids := make([]int64, len(a.Entities))
+	counts := make(map[int64]int, len(a.Entities))
+	var order []int64
+	for i, e := range a.Entities {
+		eid, err := im.entity(ctx, e)
+		if err != nil {
+			return 0, false, fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+		ids[i] = eid
+		if _, seen := counts[eid]; !seen {
+			order = append(order, eid)
+		}
+		counts[eid] += len(e.Mentions)
+	}
+	for pos, eid := range order {
+		if _, err := im.linkEntity.ExecContext(ctx, id, eid, pos, counts[eid]); err != nil {
+			return 0, false, fmt.Errorf("link entity: %w", err)
+		}
+	}
+	for i, e := range a.Entities {
+		for j, m := range e.Mentions {
+			if _, err := im.insertMention.ExecContext(ctx, id, ids[i], fields[i][j],
+				m.Paragraph, m.Start, m.End, m.Text); err != nil {
+				return 0, false, fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
+			}
+		}
+	}
+	return id, false, nil
+}
+
+// entity returns the id of e's stored entity, creating it when new.
+func (im *importer) entity(ctx context.Context, e model.Entity) (int64, error) {
+	k := entityKey{foldName(e.Name), e.Type}
+	if id, ok := im.entities[k]; ok {
+		return id, nil
+	}
+	var id int64
+	err := im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
+	if err == sql.ErrNoRows {
+		var r sql.Result
+		if r, err = im.insertEntity.ExecContext(ctx, e.Name, k.key, string(k.typ)); err == nil {
+			id, err = r.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	im.entities[k] = id
+	return id, nil
+}
+
+// foldName is an entity's identity within its type: case and runs of spaces
+// do not make a different person ("XI JINPING" in a headline is Xi Jinping).
+func foldName(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// contentHash identifies an article by what a reader sees, not by where it
+// came from: the same story saved twice, or fetched again with other line
+// wrapping or paragraph breaks, is one article. Whitespace is collapsed;
+// each part is length-prefixed so text cannot slide from one part into the
+// next.
+func contentHash(a *model.Article) [sha256.Size]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	part := func(words []string) {
+		s := strings.Join(words, " ")
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	part(strings.Fields(a.Title))
+	part(strings.Fields(a.Caption))
+	var body []string
+	for _, p := range a.Paragraphs {
+		body = append(body, strings.Fields(p)...)
+	}
+	part(body)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// Field codes in the mentions table, in document order.
+var fieldCodes = []model.Field{model.FieldTitle, model.FieldCaption, model.FieldBody}
+
+func fieldCode(f model.Field) (int, bool) {
+	for i, g := range fieldCodes {
+		if f == g {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// unixOrNull stores an unknown (zero) date as NULL, so it sorts after every
+// known date instead of as 1 January of year 1.
+func unixOrNull(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}

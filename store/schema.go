@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ErrNewerSchema is returned by Open when the database was written by a newer
+// byline than this one: reading it could silently drop what we do not know.
+var ErrNewerSchema = errors.New("database schema is newer than this byline understands; upgrade byline")
+
+// migrations are the schema steps, applied in order; PRAGMA user_version
+// records how many have run. Never edit a step that has shipped: append one.
+var migrations = []string{
+	// 1: articles, entities, mentions and full-text search.
+	`
+CREATE TABLE articles (
+	id          INTEGER PRIMARY KEY,
+	hash        BLOB    NOT NULL UNIQUE, -- sha256 of normalised title, caption, body
+	title       TEXT    NOT NULL,
+	published   INTEGER,                 -- unix seconds; NULL when unknown
+	caption     TEXT    NOT NULL,
+	credit      TEXT    NOT NULL,
+	source      TEXT    NOT NULL,
+	url         TEXT    NOT NULL,
+	format      TEXT    NOT NULL,
+	body        TEXT    NOT NULL,        -- JSON array of paragraphs, exact
+	imported_at INTEGER NOT NULL,        -- unix seconds
+	read        INTEGER NOT NULL DEFAULT 0,
+	starred     INTEGER NOT NULL DEFAULT 0
+);
+-- The list order: newest first, unknown dates (NULL) last, import order within.
+-- It also covers the list's columns, so listing never reads the wide article
+-- rows (each holds a body): 10,000 rows list in about a third of the time.
+CREATE INDEX articles_by_published ON articles (published DESC, id, title, source, url);
+
+-- One row per entity across the whole store. An entity is its canonical name
+-- (compared by folded key, so a shouted headline links to the body's name)
+-- and its type: "Jordan" the person and "Jordan" the place stay apart.
+-- articles and mentions are kept by triggers so ranking needs no GROUP BY.
+CREATE TABLE entities (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT    NOT NULL, -- as first seen
+	key      TEXT    NOT NULL, -- folded name, the identity
+	type     TEXT    NOT NULL,
+	articles INTEGER NOT NULL DEFAULT 0,
+	mentions INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (key, type)
+);
+
+-- Which entities an article names, in the article's order, with its count of
+-- mentions: serves the sidebar and every by-entity lookup without touching
+-- the (much larger) mentions table.
+CREATE TABLE article_entities (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	position   INTEGER NOT NULL,
+	mentions   INTEGER NOT NULL,
+	PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_entity ON article_entities (entity_id, article_id);
+
+CREATE TRIGGER article_entities_counted AFTER INSERT ON article_entities BEGIN
+	UPDATE entities SET articles = articles + 1, mentions = mentions + NEW.mentions
+	WHERE id = NEW.entity_id;
+END;
+CREATE TRIGGER article_entities_uncounted AFTER DELETE ON article_entities BEGIN
+	UPDATE entities SET articles = articles - 1, mentions = mentions - OLD.mentions
+	WHERE id = OLD.entity_id;
+END;
+
+-- field: 0 title, 1 caption, 2 body, so ORDER BY gives document order.
+CREATE TABLE mentions (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	field      INTEGER NOT NULL,
+	paragraph  INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	"end"      INTEGER NOT NULL,
+	text       TEXT    NOT NULL
+);
+CREATE INDEX mentions_by_article ON mentions (article_id, field, paragraph, start);
+CREATE INDEX mentions_by_entity ON mentions (entity_id, article_id);
+
+-- Contentless: the body column of articles is JSON, so FTS5 is handed the
+-- plain text at insert instead of reading the table. contentless_delete lets
+-- a deleted article leave the index. remove_diacritics finds "Zürich" when
+-- the user types "Zurich".
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_unindexed AFTER DELETE ON articles BEGIN
+	DELETE FROM articles_fts WHERE rowid = OLD.id;
+END;
+`,
+}
+
+// migrate brings db up to the newest schema and reports how many steps it
+// applied. The steps run in one IMMEDIATE transaction (the DSN's _txlock), so
+// two processes opening a fresh file at once cannot both migrate it: the
+// second waits, then finds the work done.
+func migrate(ctx context.Context, db *sql.DB) (applied int, err error) {
+	// A cheap read first: opening an up-to-date store takes no write lock.
+	version, err := userVersion(ctx, db)
+	if err != nil {
+		return 0, err
+	}
+	if version > len(migrations) {
+		return 0, fmt.Errorf("%w (file has version %d, this byline knows %d)", ErrNewerSchema, version, len(migrations))
+	}
+	if version == len(migrations) {
+		return 0, nil
+	}
+
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	version, err = userVersion(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	if version > len(migrations) {
+		return 0, fmt.Errorf("%w (file has version %d, this byline knows %d)", ErrNewerSchema, version, len(migrations))
+	}
+	if version == len(migrations) {
+		return 0, nil // another process migrated while we waited for the lock
+	}
+	for i := version; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return 0, fmt.Errorf("migrate to version %d: %w", i+1, err)
+		}
+		applied++
+	}
+	// PRAGMA takes no parameters; the value is our own integer.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return 0, fmt.Errorf("migrate: set version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	return applied, nil
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func userVersion(ctx context.Context, q queryer) (int, error) {
+	var v int
+	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// titleWeight is how much more a hit in the title counts than one in the
+// body: an article about someone names them in its headline.
+const titleWeight = 5.0
+
+// Search finds articles whose title or body match query, best first (bm25,
+// title weighted), at most limit of them (0 = all). The query is what a
+// person types: words that must all appear, "quoted phrases", and a trailing
+// * for a prefix (elect* finds election). Nothing typed is FTS5 or SQL
+// syntax, so no input can make the search fail; input with no words finds
+// nothing.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Summary, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.url
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+		WHERE articles_fts MATCH ?
+		ORDER BY bm25(articles_fts, ?, 1.0), a.id
+		LIMIT ?`, match, titleWeight, limitArg(limit))
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	list, err := scanSummaries(rows)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return list, nil
+}
+
+// ftsQuery turns user text into an FTS5 query that is always valid: every
+// term and phrase becomes an FTS5 string ("..." with inner quotes doubled),
+// optionally followed by * for a prefix, joined by spaces (implicit AND).
+// Operators (AND, OR, NOT, NEAR, -, ^, column filters, parentheses) are
+// therefore only ever searched for as words. Terms with no letter or digit
+// would match nothing the tokenizer keeps, or everything with a bare *, so
+// they are dropped. An unclosed quote runs to the end of the input; control
+// characters separate terms.
+func ftsQuery(query string) string {
+	var terms []string
+	add := func(text string, prefix bool) {
+		if !hasWordChar(text) {
+			return
+		}
+		t := `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	// FTS5 reads its query as a C string: a NUL would cut a quoted term
+	// short and leave it unterminated. No control character is searchable.
+	query = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, query)
+	for rest := query; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		if rest[0] == '"' {
+			body, after, closed := strings.Cut(rest[1:], `"`)
+			prefix := closed && strings.HasPrefix(after, "*")
+			if prefix {
+				after = after[1:]
+			}
+			add(body, prefix)
+			rest = after
+			continue
+		}
+		end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
+		if end < 0 {
+			end = len(rest)
+		}
+		word := rest[:end]
+		rest = rest[end:]
+		prefix := strings.HasSuffix(word, "*")
+		add(strings.TrimRight(word, "*"), prefix)
+	}
+	return strings.Join(terms, " ")
+}
+
+// hasWordChar reports whether s holds something the unicode61 tokenizer
+// indexes: a letter or a digit.
+func hasWordChar(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsNumber(r)
+	}) >= 0
+}
