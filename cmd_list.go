@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+)
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	var entityName string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the stored articles, newest first",
+		Example: "  byline list\n  byline list --json | jq -r .title\n" +
+			"  byline list --entity \"Xi Jinping\"",
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			q := store.ListQuery{}
+			if entityName != "" {
+				ents, err := st.Entities(cmd.Context(), store.EntityQuery{Name: entityName})
+				if err != nil {
+					return err
+				}
+				if len(ents) == 0 {
+					return fmt.Errorf("no entity named %q in the store", entityName)
+				}
+				q.EntityID = ents[0].ID
+			}
+			rows, err := st.List(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				for _, r := range rows {
+					if err := writeJSONLine(cmd.OutOrStdout(), summaryJSON(r)); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, dateOrDash(r), shortSource(r.Source), r.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per article per line")
+	cmd.Flags().StringVar(&entityName, "entity", "", "only articles that mention this entity (canonical name, any case)")
+	return cmd
+}
+
+// summaryJSON gives a list row the shape scripts read: id, title, published
+// (RFC 3339 or null), source, url.
+func summaryJSON(s model.Summary) map[string]any {
+	return map[string]any{
+		"id":        s.ID,
+		"title":     s.Title,
+		"published": rfc3339(s.Published),
+		"source":    s.Source,
+		"url":       s.URL,
+	}
+}
+
+func dateOrDash(s model.Summary) string {
+	if s.Published.IsZero() {
+		return "-"
+	}
+	return s.Published.UTC().Format("2006-01-02")
+}
+
+// shortSource names where an article came from in a few characters: the
+// folder of a file ("business"), or the source as stored.
+func shortSource(src string) string {
+	if strings.Contains(src, "://") || !strings.ContainsRune(src, filepath.Separator) {
+		return src
+	}
+	return filepath.Base(filepath.Dir(src))
+}
+
+func (a *app) entitiesCmd() *cobra.Command {
+	var asJSON bool
+	var top int
+	var typ string
+	cmd := &cobra.Command{
+		Use:   "entities [ID]",
+		Short: "List the entities of one article, or of the whole store ranked by articles",
+		Example: "  byline entities 12\n  byline entities --top 20 --type PER\n" +
+			"  byline entities --json | jq -r .name",
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t := model.EntityType(strings.ToUpper(typ))
+			if typ != "" && !validType(t) {
+				return usageError{fmt.Errorf("--type %q: want PER, ORG, LOC or MISC", typ)}
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var rows []model.EntityCount
+			if len(args) == 1 {
+				id, perr := strconv.ParseInt(args[0], 10, 64)
+				if perr != nil {
+					return usageError{fmt.Errorf("article id %q is not a number", args[0])}
+				}
+				if _, err := st.Article(cmd.Context(), id); err != nil {
+					return fmt.Errorf("article %d: %w", id, err)
+				}
+				rows, err = st.ArticleEntities(cmd.Context(), id)
+				rows = filterType(rows, t)
+				if top > 0 && len(rows) > top {
+					rows = rows[:top]
+				}
+			} else {
+				rows, err = st.Entities(cmd.Context(), store.EntityQuery{Type: t, Limit: top})
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				for _, r := range rows {
+					if err := writeJSONLine(cmd.OutOrStdout(), r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintf(tw, "TYPE\tNAME\tMENTIONS\tARTICLES\n")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", r.Type, r.Name, r.Mentions, r.Articles)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per entity per line")
+	cmd.Flags().IntVar(&top, "top", 0, "show only the first N entities (0: all)")
+	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PER, ORG, LOC or MISC")
+	return cmd
+}
+
+func validType(t model.EntityType) bool {
+	for _, v := range model.EntityTypes {
+		if t == v {
+			return true
+		}
+	}
+	return false
+}
+
+func filterType(rows []model.EntityCount, t model.EntityType) []model.EntityCount {
+	if t == "" {
+		return rows
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.Type == t {
+			out = append(out, r)
+		}
+	}
+	return out
+}

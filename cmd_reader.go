@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bylinehq/byline/assets"
+	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui"
+)
+
+// demoHint is the line the reader shows while the store holds only the demo.
+const demoHint = "These are byline's fictional sample articles. Import your own: byline import PATH"
+
+// runReader opens the terminal reader. On an empty store it first imports
+// the embedded sample articles, so a first run never shows a blank screen.
+func (a *app) runReader(cmd *cobra.Command, _ []string) error {
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := cmd.Context()
+	n, err := st.Count(ctx)
+	if err != nil {
+		return err
+	}
+	opts := ui.Options{}
+	if n == 0 {
+		if err := importSamples(ctx, st); err != nil {
+			return fmt.Errorf("import sample articles: %w", err)
+		}
+		opts.Hint = demoHint
+	} else if onlySamples(ctx, st, n) {
+		opts.Hint = demoHint
+	}
+	return ui.Run(ctx, st, opts)
+}
+
+// sampleSource is the source recorded for the demo articles; the list shows
+// it as "samples".
+const sampleSource = "byline/samples/"
+
+// sampleArticles parses the embedded demo articles and finds their entities.
+func sampleArticles() ([]model.Article, error) {
+	files, err := fs.Glob(assets.Samples, "samples/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	ex := entity.New()
+	arts := make([]model.Article, 0, len(files))
+	for _, f := range files {
+		data, err := fs.ReadFile(assets.Samples, f)
+		if err != nil {
+			return nil, err
+		}
+		art, err := ingest.Parse(sampleSource+path.Base(f), data)
+		if err != nil {
+			return nil, err
+		}
+		art.Entities = ex.Extract(&art)
+		arts = append(arts, art)
+	}
+	return arts, nil
+}
+
+func importSamples(ctx context.Context, st *store.Store) error {
+	arts, err := sampleArticles()
+	if err != nil {
+		return err
+	}
+	_, err = st.Import(ctx, arts)
+	return err
+}
+
+// onlySamples reports whether the store holds nothing but the demo articles,
+// in which case the hint on how to import stays up.
+func onlySamples(ctx context.Context, st *store.Store, n int) bool {
+	if n > 10 {
+		return false
+	}
+	rows, err := st.List(ctx, store.ListQuery{})
+	if err != nil {
+		return false
+	}
+	for _, r := range rows {
+		if len(r.Source) < len(sampleSource) || r.Source[:len(sampleSource)] != sampleSource {
+			return false
+		}
+	}
+	return true
+}

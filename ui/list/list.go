@@ -1,0 +1,212 @@
+// Package list is the article list pane: one row per article, newest first,
+// with its title, date and source. It holds summaries only (no bodies), so a
+// store of ten thousand articles loads in one query and draws at once: rows
+// are formatted when they come on screen, never all up front.
+package list
+
+import (
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/pane"
+	"github.com/bylinehq/byline/ui/styles"
+)
+
+// Model is the list pane. The zero value is not usable; call New.
+type Model struct {
+	km      keymap.KeyMap
+	st      styles.Styles
+	items   []model.Summary
+	cur     pane.Cursor
+	width   int
+	height  int
+	focused bool
+	loading bool
+	err     string
+}
+
+// New returns an empty list that shows "loading…" until SetItems is called.
+func New(km keymap.KeyMap, st styles.Styles) Model {
+	return Model{km: km, st: st, loading: true}
+}
+
+// SetStyles changes the styles, after the terminal's background is known.
+func (m *Model) SetStyles(st styles.Styles) { m.st = st }
+
+// SetSize gives the pane its rectangle, header line included.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(0, w), max(0, h)
+	m.cur.Height = max(1, m.height-1)
+	m.cur.Clamp()
+}
+
+// SetFocused says whether the list has the keyboard.
+func (m *Model) SetFocused(f bool) { m.focused = f }
+
+// SetItems replaces the articles shown and ends the loading state. The
+// selection stays on the same row number, clamped to the new length.
+func (m *Model) SetItems(items []model.Summary) {
+	m.items = items
+	m.loading = false
+	m.err = ""
+	m.cur.Len = len(items)
+	m.cur.Clamp()
+}
+
+// SetError shows a one-line error in place of the rows.
+func (m *Model) SetError(msg string) {
+	m.loading = false
+	m.err = msg
+}
+
+// Len is the number of articles in the list.
+func (m Model) Len() int { return len(m.items) }
+
+// Index is the selected row, counted from 0.
+func (m Model) Index() int { return m.cur.Index }
+
+// Selected returns the selected article's summary; ok is false when the list
+// is empty.
+func (m Model) Selected() (s model.Summary, ok bool) {
+	if m.cur.Index < 0 || m.cur.Index >= len(m.items) {
+		return model.Summary{}, false
+	}
+	return m.items[m.cur.Index], true
+}
+
+// Select selects row i (clamped).
+func (m *Model) Select(i int) { m.cur.Set(i) }
+
+// Scroll moves the rows by d without a key, as the mouse wheel does; the
+// selection follows only as far as it must to stay visible.
+func (m *Model) Scroll(d int) { m.cur.Scroll(d) }
+
+// Click selects the row at line y of the pane (0 is the header) and reports
+// whether a row was hit.
+func (m *Model) Click(y int) bool {
+	i := m.cur.Offset + y - 1
+	if y < 1 || i >= len(m.items) {
+		return false
+	}
+	m.cur.Set(i)
+	return true
+}
+
+// Update moves the selection on movement keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if d, ok := pane.Motion(m.km.Move, k, m.cur.Page()); ok {
+			m.cur.Move(d)
+		}
+	}
+	return m, nil
+}
+
+// View draws the pane: exactly height lines of exactly width columns.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	info := ""
+	if !m.loading && m.err == "" {
+		info = strconv.Itoa(len(m.items))
+	}
+	lines = append(lines, pane.Header("Articles", info, m.width, m.focused, m.st.Pane.Header, m.st.Pane.HeaderFocused))
+	switch {
+	case m.err != "":
+		lines = append(lines, m.st.Status.Error.Render(pane.Cut("  "+model.Sanitize(m.err), m.width)))
+	case m.loading:
+		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", m.width)))
+	case len(m.items) == 0:
+		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  no articles yet", m.width)))
+	default:
+		end := min(len(m.items), m.cur.Offset+m.height-1)
+		for i := m.cur.Offset; i < end; i++ {
+			lines = append(lines, m.row(i))
+		}
+	}
+	return strings.Join(pane.Block(lines, m.width, m.height), "\n")
+}
+
+// dateWidth is the width of a yyyy-mm-dd date.
+const dateWidth = 10
+
+// row formats row i. The selected row carries a ▌ marker and is drawn in one
+// style (reverse video without colour) so it shows on any terminal.
+func (m Model) row(i int) string {
+	s := m.items[i]
+	w := m.width
+	showDate := w >= 30
+	srcW := 0
+	if w >= 44 {
+		srcW = min(12, max(8, w/5))
+	}
+	titleW := w - 3 // marker, a space, and one column of right margin
+	if showDate {
+		titleW -= dateWidth + 1
+	}
+	if srcW > 0 {
+		titleW -= srcW + 1
+	}
+	title := pane.Fit(pane.Cut(oneLine(model.Sanitize(s.Title)), titleW), titleW)
+	date := ""
+	if showDate {
+		date = " " + pane.Fit(Date(s), dateWidth)
+	}
+	src := ""
+	if srcW > 0 {
+		src = " " + pane.Fit(pane.Cut(ShortSource(model.Sanitize(s.Source)), srcW), srcW)
+	}
+
+	selected := i == m.cur.Index
+	switch {
+	case selected && m.focused:
+		return m.st.List.Selected.Render(pane.Fit("▌ "+title+date+src, w))
+	case selected:
+		return m.st.List.SelectedBlurred.Render(pane.Fit("› "+title+date+src, w))
+	}
+	return "  " + m.st.List.Title.Render(title) + m.st.List.Date.Render(date) + m.st.List.Source.Render(src)
+}
+
+// Date formats an article's publication date as yyyy-mm-dd, or "" when it is
+// unknown.
+func Date(s model.Summary) string {
+	if s.Published.IsZero() {
+		return ""
+	}
+	return s.Published.Format("2006-01-02")
+}
+
+// ShortSource is the short form of where an article came from: for a file
+// path its parent folder (bbc/business/001.txt → business), for a URL its
+// host. Folders say more than file names in the seed data, where every file
+// is a number.
+func ShortSource(src string) string {
+	if src == "" {
+		return ""
+	}
+	if u, err := url.Parse(src); err == nil && u.Host != "" && u.Scheme != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	p := strings.TrimRight(strings.ReplaceAll(src, "\\", "/"), "/")
+	dir := path.Base(path.Dir(p))
+	if dir == "." || dir == "/" || dir == "" {
+		return path.Base(p)
+	}
+	return dir
+}
+
+// oneLine keeps a title on one row: newlines and tabs become spaces.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\n\t") {
+		s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,86 @@
+package list
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/styles"
+)
+
+func TestShortSource(t *testing.T) {
+	for in, want := range map[string]string{
+		"data/bbc/business/001.txt":   "business",
+		`C:\news\sport\002.txt`:       "sport",
+		"003.txt":                     "003.txt",
+		"/004.txt":                    "004.txt",
+		"https://www.example.org/a/b": "example.org",
+		"":                            "",
+		"feeds/tech/":                 "feeds",
+	} {
+		if got := ShortSource(in); got != want {
+			t.Errorf("ShortSource(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	if got := Date(model.Summary{}); got != "" {
+		t.Errorf("zero date drawn as %q", got)
+	}
+	if got := Date(model.Summary{Published: time.Date(2023, 3, 21, 23, 0, 0, 0, time.UTC)}); got != "2023-03-21" {
+		t.Errorf("date drawn as %q", got)
+	}
+}
+
+func items() []model.Summary {
+	return []model.Summary{
+		{ID: 1, Title: "春の祭りに十万人が集まった 市内の公園で開催された初めての催し", Published: time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), Source: "x/culture/1.txt"},
+		{ID: 2, Title: "👩‍👩‍👧 Family day 🎈🎈🎈 at the riverside park draws crowds", Source: "x/local/2.txt"},
+		{ID: 3, Title: "Short", Source: "x/tech/3.txt"},
+	}
+}
+
+func TestRowsFitEveryWidth(t *testing.T) {
+	for w := 1; w <= 80; w++ {
+		m := New(keymap.New(), styles.NoColor())
+		m.SetItems(items())
+		m.SetSize(w, 5)
+		m.SetFocused(true)
+		lines := strings.Split(m.View(), "\n")
+		if len(lines) != 5 {
+			t.Fatalf("width %d: %d lines", w, len(lines))
+		}
+		for _, l := range lines {
+			if lw := ansi.StringWidth(l); lw != w {
+				t.Fatalf("width %d: line %d wide: %q", w, lw, ansi.Strip(l))
+			}
+		}
+		if w >= 30 && !strings.Contains(ansi.Strip(lines[1]), "…") {
+			t.Fatalf("width %d: long CJK title not cut with …: %q", w, ansi.Strip(lines[1]))
+		}
+	}
+}
+
+func TestSelectedRowVisibleWithoutColour(t *testing.T) {
+	m := New(keymap.New(), styles.NoColor())
+	m.SetItems(items())
+	m.SetSize(60, 5)
+	m.SetFocused(true)
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	lines := strings.Split(m.View(), "\n")
+	if !strings.HasPrefix(ansi.Strip(lines[2]), "▌ ") || !strings.Contains(lines[2], "\x1b[1;7m") {
+		t.Fatalf("selected row not marked: %q", lines[2])
+	}
+	if strings.HasPrefix(ansi.Strip(lines[1]), "▌") {
+		t.Fatal("unselected row marked")
+	}
+	if s, _ := m.Selected(); s.ID != 2 {
+		t.Fatalf("selected %d", s.ID)
+	}
+}

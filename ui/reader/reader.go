@@ -1,0 +1,227 @@
+// Package reader is the article pane: the selected article's title, date,
+// credit and caption, then its body rendered by glamour and wrapped to the
+// pane. Rendering takes milliseconds, so it never runs in Update or View: the
+// pane returns a tea.Cmd that renders off the update path, tags the result
+// with a request id, and keeps finished renders in a small cache keyed by
+// article, width and theme. Render gives the same text for `byline show`.
+package reader
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/pane"
+	"github.com/bylinehq/byline/ui/styles"
+)
+
+// CacheKey identifies one rendering of an article. It is a struct so the
+// next step (highlighting pinned entities) can add the set of pinned entities
+// as a field without touching the code around it.
+type CacheKey struct {
+	ID    int64
+	Width int
+	Theme styles.Theme
+}
+
+// RenderedMsg carries a finished render back to Update. Req is the pane's
+// request id when the render started; a result for an older request is
+// cached but not shown.
+type RenderedMsg struct {
+	Req   int
+	Key   CacheKey
+	Lines []string
+	Err   error
+}
+
+// Model is the reader pane. The zero value is not usable; call New.
+type Model struct {
+	km      keymap.KeyMap
+	st      styles.Styles
+	cache   *cache
+	article *model.Article
+	title   string // shown while the article loads
+	lines   []string
+	shown   CacheKey // the key lines were rendered for
+	req     int      // id of the newest render started
+	pending CacheKey // key of the newest render started, while one runs
+	busy    bool
+	err     string
+	offset  int
+	width   int
+	height  int
+	focused bool
+	loading bool
+}
+
+// New returns an empty reader.
+func New(km keymap.KeyMap, st styles.Styles) Model {
+	return Model{km: km, st: st, cache: newCache(32)}
+}
+
+// SetStyles changes the styles; the caller then asks for a render with
+// RenderCmd, since the theme is part of the cache key.
+func (m *Model) SetStyles(st styles.Styles) { m.st = st }
+
+// SetSize gives the pane its rectangle, header line included. Until the
+// re-render at the new width arrives, the old lines are shown cut to fit.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(0, w), max(0, h)
+	m.clamp()
+}
+
+// SetFocused says whether the reader has the keyboard.
+func (m *Model) SetFocused(f bool) { m.focused = f }
+
+// SetLoading shows the title of the article being fetched and "loading…",
+// so moving through the list never waits for a body.
+func (m *Model) SetLoading(title string) {
+	m.loading, m.err = true, ""
+	m.title = title
+	m.article, m.lines, m.offset = nil, nil, 0
+	m.shown = CacheKey{}
+}
+
+// SetError shows a one-line error in place of the article.
+func (m *Model) SetError(msg string) {
+	m.loading, m.err = false, msg
+	m.article, m.lines = nil, nil
+}
+
+// Clear shows no article, as when the list is empty.
+func (m *Model) Clear() {
+	m.loading, m.err, m.title = false, "", ""
+	m.article, m.lines, m.offset = nil, nil, 0
+	m.shown = CacheKey{}
+}
+
+// SetArticle shows a from the top and returns the Cmd that renders it, or
+// nil when a render for this width and theme is cached.
+func (m *Model) SetArticle(a *model.Article) tea.Cmd {
+	m.loading, m.err = false, ""
+	m.article, m.offset = a, 0
+	m.title = a.Title
+	m.lines, m.shown = nil, CacheKey{}
+	return m.RenderCmd()
+}
+
+// Article is the article shown, or nil.
+func (m Model) Article() *model.Article { return m.article }
+
+// Rendering reports whether a render is under way.
+func (m Model) Rendering() bool { return m.busy }
+
+// key is the cache key for the current article, width and theme.
+func (m Model) key() CacheKey {
+	return CacheKey{ID: m.article.ID, Width: m.width, Theme: m.st.Theme}
+}
+
+// RenderCmd brings the pane up to date with its article, width and theme:
+// from the cache at once, or by returning a Cmd that renders off the update
+// path. It returns nil when nothing needs rendering or the same render is
+// already running.
+func (m *Model) RenderCmd() tea.Cmd {
+	if m.article == nil || m.width <= 0 {
+		return nil
+	}
+	k := m.key()
+	if k == m.shown && m.lines != nil {
+		return nil
+	}
+	if lines, ok := m.cache.get(k); ok {
+		m.lines, m.shown, m.busy = lines, k, false
+		m.clamp()
+		return nil
+	}
+	if m.busy && m.pending == k {
+		return nil
+	}
+	m.req++
+	req, a, st := m.req, m.article, m.st
+	m.pending, m.busy = k, true
+	return func() tea.Msg {
+		lines, err := renderLines(a, k.Width, st)
+		return RenderedMsg{Req: req, Key: k, Lines: lines, Err: err}
+	}
+}
+
+// Update scrolls on movement keys and takes in finished renders.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case RenderedMsg:
+		if msg.Err == nil {
+			m.cache.put(msg.Key, msg.Lines)
+		}
+		if msg.Req != m.req {
+			return m, nil // stale: a newer article, width or theme was asked for
+		}
+		m.busy = false
+		if msg.Err != nil {
+			m.err = msg.Err.Error()
+			return m, nil
+		}
+		m.lines, m.shown = msg.Lines, msg.Key
+		m.clamp()
+	case tea.KeyPressMsg:
+		if d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight()); ok {
+			m.Scroll(d)
+		}
+	}
+	return m, nil
+}
+
+// Scroll moves the text by d lines; negative is up.
+func (m *Model) Scroll(d int) {
+	m.offset += d
+	m.clamp()
+}
+
+// Offset is the first line shown, for tests and the status bar.
+func (m Model) Offset() int { return m.offset }
+
+func (m *Model) clamp() {
+	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
+}
+
+func (m Model) bodyHeight() int { return max(1, m.height-1) }
+
+// View draws the pane: exactly height lines of exactly width columns.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	out := make([]string, 0, m.height)
+	out = append(out, pane.Header("Article", m.info(), m.width, m.focused, m.st.Pane.Header, m.st.Pane.HeaderFocused))
+	muted := func(s string) string { return m.st.Pane.Muted.Render(pane.Cut(s, m.width)) }
+	switch {
+	case m.err != "":
+		out = append(out, m.st.Status.Error.Render(pane.Cut(" "+model.Sanitize(m.err), m.width)))
+	case m.lines == nil && (m.loading || m.article != nil):
+		if t := strings.Join(strings.Fields(model.Sanitize(m.title)), " "); t != "" {
+			out = append(out, " "+m.st.Reader.Title.Render(pane.Cut(t, m.width-1)))
+		}
+		out = append(out, muted(" loading…"))
+	case m.article == nil:
+		out = append(out, muted(" no article selected"))
+	default:
+		end := min(len(m.lines), m.offset+m.height-1)
+		out = append(out, m.lines[m.offset:end]...)
+	}
+	return strings.Join(pane.Block(out, m.width, m.height), "\n")
+}
+
+// info is the header's right side: how far through the article the view is.
+func (m Model) info() string {
+	if len(m.lines) == 0 {
+		return ""
+	}
+	h := m.bodyHeight()
+	if len(m.lines) <= h {
+		return "all"
+	}
+	pct := (m.offset + h) * 100 / len(m.lines)
+	return strconv.Itoa(min(100, pct)) + "%"
+}

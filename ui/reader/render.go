@@ -1,0 +1,189 @@
+package reader
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/styles"
+)
+
+// RenderOptions chooses how Render draws an article.
+type RenderOptions struct {
+	Dark  bool // styles for a dark background (else light); ignored without Color
+	Color bool // false: plain text with no escape sequences at all
+}
+
+// MinWidth is the narrowest width an article is wrapped to; a narrower pane
+// shows the left part of each line rather than one word per line.
+const MinWidth = 12
+
+// Render draws an article as the reader pane shows it, for `byline show`:
+// the title, date, credit and caption, then the body rendered by glamour and
+// wrapped to width columns. With Color false the result holds no escape
+// sequence at all, so it can be piped or diffed.
+func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
+	st := styles.NoColor()
+	if opts.Color {
+		st = styles.New(opts.Dark)
+	}
+	lines, err := renderLines(a, width, st)
+	if err != nil {
+		return "", err
+	}
+	out := strings.Join(lines, "\n")
+	if !opts.Color {
+		out = ansi.Strip(out)
+	}
+	return out + "\n", nil
+}
+
+// document is an article's text as it will be drawn: every field sanitised
+// and the body turned into glamour's Markdown input. Highlighting (a later
+// step) works on this form: it marks mention offsets in the fields before
+// they are escaped, and turns the marks into styles after rendering.
+type document struct {
+	title, date, credit, caption string
+	body                         string // Markdown for glamour
+}
+
+// newDocument sanitises every field right before drawing, whatever the store
+// did, because the terminal is what the check protects.
+func newDocument(a *model.Article) document {
+	d := document{
+		title:   oneLine(model.Sanitize(a.Title)),
+		credit:  oneLine(model.Sanitize(a.Credit)),
+		caption: oneLine(model.Sanitize(a.Caption)),
+	}
+	if !a.Published.IsZero() {
+		d.date = a.Published.Format("2006-01-02")
+	}
+	paras := make([]string, 0, len(a.Paragraphs))
+	for _, p := range a.Paragraphs {
+		p = model.Sanitize(p)
+		if a.Format != model.FormatMarkdown {
+			p = EscapeText(p)
+		}
+		if strings.TrimSpace(p) != "" {
+			paras = append(paras, p)
+		}
+	}
+	d.body = strings.Join(paras, "\n\n")
+	return d
+}
+
+// renderLines renders an article to lines no wider than width (or MinWidth).
+func renderLines(a *model.Article, width int, st styles.Styles) ([]string, error) {
+	if a == nil {
+		return nil, nil
+	}
+	width = max(width, MinWidth)
+	d := newDocument(a)
+	inner := width - styles.Margin
+	margin := strings.Repeat(" ", styles.Margin)
+
+	lines := make([]string, 0, 64) // never nil: nil means "not rendered yet"
+	block := func(text string, style lipgloss.Style) {
+		if text == "" {
+			return
+		}
+		for _, l := range strings.Split(ansi.Wrap(text, inner, ""), "\n") {
+			lines = append(lines, margin+style.Render(l))
+		}
+	}
+	block(d.title, st.Reader.Title)
+	meta := d.date
+	if d.credit != "" {
+		if meta != "" {
+			meta += " · "
+		}
+		meta += d.credit
+	}
+	block(meta, st.Reader.Meta)
+	block(d.caption, st.Reader.Caption)
+	if len(lines) > 0 {
+		lines = append(lines, margin+st.Reader.Rule.Render(strings.Repeat("─", inner)))
+	}
+
+	if d.body != "" {
+		r, err := glamour.NewTermRenderer(
+			glamour.WithStyles(st.Glamour),
+			glamour.WithWordWrap(width),
+		)
+		if err != nil {
+			return nil, fmt.Errorf("render article %d: %w", a.ID, err)
+		}
+		out, err := r.Render(d.body)
+		if err != nil {
+			return nil, fmt.Errorf("render article %d: %w", a.ID, err)
+		}
+		body := strings.Split(strings.Trim(out, "\n"), "\n")
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		for _, l := range body {
+			lines = append(lines, trimPadding(l))
+		}
+	}
+	return lines, nil
+}
+
+// EscapeText makes a plain-text paragraph safe to hand to glamour, so that
+// *, #, 1., _, |, ~, & and <html> in a news paragraph draw exactly as written.
+// Each ASCII punctuation character becomes a numeric character reference
+// (&#42; for *): CommonMark never reads a reference as syntax, and glamour
+// prints it decoded. Backslash escapes are not enough, because glamour keeps
+// the backslash of an escape it does not need (\? draws as \?). A backslash
+// itself is escaped as \\. Leading spaces go too, since four of them would
+// start a code block.
+func EscapeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line = strings.TrimSpace(line)
+		for j := 0; j < len(line); j++ {
+			switch c := line[j]; {
+			case c == '\\':
+				b.WriteString(`\\`)
+			case isASCIIPunct(c):
+				b.WriteString("&#")
+				b.WriteString(strconv.Itoa(int(c)))
+				b.WriteByte(';')
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// padding matches what glamour appends to fill a line to the wrap width:
+// spaces, bare or each wrapped in its own style and reset.
+var padding = regexp.MustCompile(`(?:\x1b\[[0-9;]*m *\x1b\[0?m| +)+$`)
+
+// trimPadding drops a line's padding. The panes pad to their own width, so
+// glamour's padding only costs bytes on every frame.
+func trimPadding(l string) string {
+	if !strings.HasSuffix(l, " ") && !strings.HasSuffix(l, "m") {
+		return l
+	}
+	return padding.ReplaceAllString(l, "")
+}
+
+// oneLine folds a header field onto one logical line; wrapping happens later.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
