@@ -1,0 +1,282 @@
+package main
+
+// Benchmarks for the numbers the README promises, on a store of 10,000
+// articles built from ../shared/data/articles/bbc (each article repeated
+// with a distinct title until there are 10,000). Run them with
+//
+//	go test -run '^$' -bench . -benchtime 20x .
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui"
+)
+
+const bigStoreSize = 10000
+
+var bbcStore struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// bbcDir is the BBC corpus, or a skip when ../shared is absent.
+func bbcDir(tb testing.TB) string {
+	dir := filepath.Join(sharedDir(tb), "data", "articles", "bbc")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("BBC corpus absent (%v)", err)
+	}
+	return dir
+}
+
+// bigBBCStore returns the path of a 10,000-article store built from the BBC
+// corpus, made once per test binary (and removed by TestMain).
+func bigBBCStore(tb testing.TB) string {
+	dir := bbcDir(tb)
+	bbcStore.once.Do(func() {
+		bbcStore.dir, bbcStore.err = os.MkdirTemp("", "byline-bench-")
+		if bbcStore.err != nil {
+			return
+		}
+		bbcStore.path = filepath.Join(bbcStore.dir, "bbc10k.db")
+		bbcStore.err = buildBigStore(dir, bbcStore.path)
+	})
+	if bbcStore.err != nil {
+		tb.Fatal(bbcStore.err)
+	}
+	return bbcStore.path
+}
+
+func buildBigStore(corpus, path string) error {
+	files, errs := ingest.Files([]string{corpus})
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	arts, failures := readArticles(files, entity.New())
+	if len(failures) > 0 {
+		return failures[0]
+	}
+	arts = distinct(arts)
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	batch := make([]model.Article, 0, importBatch)
+	for i := 0; i < bigStoreSize; i++ {
+		a := arts[i%len(arts)]
+		if copyNo := i / len(arts); copyNo > 0 {
+			a.Title = fmt.Sprintf("%s (%d)", a.Title, copyNo+1)
+		}
+		// Distinct dates keep the list order realistic rather than all-equal.
+		a.Published = time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
+		batch = append(batch, a)
+		if len(batch) == cap(batch) || i == bigStoreSize-1 {
+			if _, err := st.Import(context.Background(), batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	n, err := st.Count(context.Background())
+	if err == nil && n != bigStoreSize {
+		err = fmt.Errorf("big store has %d articles, want %d", n, bigStoreSize)
+	}
+	return err
+}
+
+// distinct drops articles whose words repeat an earlier one's, as the store
+// would, so that every retitled copy is a new article.
+func distinct(arts []model.Article) []model.Article {
+	seen := map[string]bool{}
+	out := arts[:0]
+	for _, a := range arts {
+		key := strings.Join(strings.Fields(a.Title+" "+a.Caption+" "+strings.Join(a.Paragraphs, " ")), " ")
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bbcStore.dir != "" {
+		os.RemoveAll(bbcStore.dir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkImportBBC imports the whole BBC corpus (2,225 files: parse,
+// entity extraction, store) into a fresh store; articles/s counts files.
+func BenchmarkImportBBC(b *testing.B) {
+	dir := bbcDir(b)
+	files, _ := ingest.Files([]string{dir})
+	ex := entity.New()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(filepath.Join(b.TempDir(), "import.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
+		if err != nil || len(rep.Failures) > 0 {
+			b.Fatalf("import: %v %v", err, rep.Failures)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// settle runs cmd and every command it leads to, feeding the messages to m
+// as Bubble Tea would, but synchronously. Commands that wait (timers) are
+// given up on after a moment, as they are not part of what is measured.
+func settle(m *ui.Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(100 * time.Millisecond):
+			continue
+		}
+		switch msg := msg.(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			queue = append(queue, m.Update(msg))
+		}
+	}
+}
+
+// BenchmarkOpenToFirstFrame is start-up on the 10,000-article BBC store:
+// open the store, build the model, size it, load the list and draw.
+func BenchmarkOpenToFirstFrame(b *testing.B) {
+	path := bigBBCStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := ui.New(st, ui.Options{})
+		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		settle(m, m.Init())
+		if v := m.View().Content; !strings.Contains(v, "/10000") {
+			b.Fatalf("first frame does not show the list: %q", v[:min(len(v), 300)])
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkSelectionMoveBBC is one `j` in the list and the frame after it,
+// at 160x45 on the 10,000-article BBC store.
+func BenchmarkSelectionMoveBBC(b *testing.B) {
+	st, err := store.Open(bigBBCStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	m := ui.New(st, ui.Options{})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	settle(m, m.Init())
+	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(j)
+		_ = m.View()
+	}
+}
+
+// BenchmarkReaderPeakMemory starts a child process that opens the reader on
+// the 10,000-article store and reads 300 articles one after another, then
+// reports the child's peak resident memory (VmHWM) in MB.
+func BenchmarkReaderPeakMemory(b *testing.B) {
+	path := bigBBCStore(b)
+	var peak float64
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestReaderMemoryChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "BYLINE_MEMCHILD_DB="+path)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("child: %v\n%s", err, out)
+		}
+		kb := vmHWM(b, string(out))
+		peak = max(peak, float64(kb)/1024)
+	}
+	b.ReportMetric(peak, "peak-MB")
+}
+
+// TestReaderMemoryChild is the child of BenchmarkReaderPeakMemory; it does
+// nothing in a normal test run.
+func TestReaderMemoryChild(t *testing.T) {
+	path := os.Getenv("BYLINE_MEMCHILD_DB")
+	if path == "" {
+		t.Skip("only runs as the child of BenchmarkReaderPeakMemory")
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := ui.New(st, ui.Options{})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	settle(m, m.Init())
+	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
+	for range 300 {
+		settle(m, m.Update(j))
+		_ = m.View()
+	}
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skipf("no /proc: %v", err)
+	}
+	fmt.Print(string(status))
+}
+
+func vmHWM(tb testing.TB, status string) int {
+	sc := bufio.NewScanner(strings.NewReader(status))
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, err := strconv.Atoi(f[1])
+			if err != nil {
+				tb.Fatal(err)
+			}
+			return kb
+		}
+	}
+	tb.Fatalf("no VmHWM in child output:\n%s", status)
+	return 0
+}

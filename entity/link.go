@@ -1,0 +1,351 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// mention is a span being linked.
+type mention struct {
+	m     model.Mention
+	typ   model.EntityType
+	name  string   // the text with white space collapsed
+	words []string // the folded words of name
+	key   string   // the entity it belongs to: a folded name
+	canon string   // the name the alias table gives it, if any
+}
+
+// Link groups spans of one article into entities with canonical names.
+//
+// Each span is first trimmed to the name itself: surrounding punctuation,
+// a possessive ("Xi's", "Xi’s"), a leading "the" and, for people, titles
+// ("President Xi", "US Secretary of State Antony Blinken") are cut off;
+// spans outside their field or not on character boundaries are dropped, and
+// of overlapping spans the first and longest is kept. Mentions then join:
+//
+//   - mentions written the same way (ignoring case);
+//   - other names of a place or body, by a small alias table: "US", "U.S."
+//     and "America" are "United States", "Britain" is "United Kingdom";
+//   - a person's surname or given name alone with the longer name it ends
+//     or starts ("Putin" → "Vladimir Putin"), the nearest earlier one when
+//     several could fit, and "George Bush" with "George W. Bush";
+//   - an acronym with its expansion in the same article ("ICC" →
+//     "International Criminal Court").
+//
+// An entity's name is the longest form among its mentions (the alias
+// table's name for aliases), its type the most common type of its mentions
+// (ties go to the type of the longest mention). Entities come in order of
+// first mention; mentions in document order: title, caption, then body by
+// paragraph and offset. The output depends only on the input.
+func Link(a *model.Article, spans []Span) []model.Entity {
+	l := lex()
+	ms := make([]mention, 0, len(spans))
+	for _, s := range spans {
+		p := s.Paragraph
+		if s.Field != model.FieldBody {
+			p = 0
+		}
+		text := a.FieldText(s.Field, p)
+		start, end, ok := trimSpan(l, text, s.Start, s.End, s.Type)
+		if !ok {
+			continue
+		}
+		ms = append(ms, mention{
+			m:   model.Mention{Field: s.Field, Paragraph: p, Start: start, End: end, Text: text[start:end]},
+			typ: s.Type,
+		})
+	}
+	ms = inOrder(ms)
+	for i := range ms {
+		m := &ms[i]
+		m.name = strings.Join(strings.Fields(m.m.Text), " ")
+		m.key = foldName(m.name)
+		m.words = strings.Fields(m.key)
+		if m.typ != model.PER || isAcronym(m.name) {
+			if c, ok := l.aliases[aliasKey(m.name)]; ok {
+				m.canon, m.key = c, foldName(c)
+			}
+		}
+	}
+	linkPersons(ms)
+	linkAcronyms(ms)
+	return group(ms)
+}
+
+// inOrder sorts mentions into document order and drops overlaps, keeping
+// the earliest and then longest span.
+func inOrder(ms []mention) []mention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].m, ms[j].m
+		if fa, fb := fieldRank(a.Field), fieldRank(b.Field); fa != fb {
+			return fa < fb
+		}
+		if a.Paragraph != b.Paragraph {
+			return a.Paragraph < b.Paragraph
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 {
+			p := out[n-1].m
+			if p.Field == m.m.Field && p.Paragraph == m.m.Paragraph && m.m.Start < p.End {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func fieldRank(f model.Field) int {
+	switch f {
+	case model.FieldTitle:
+		return 0
+	case model.FieldCaption:
+		return 1
+	}
+	return 2
+}
+
+// linkPersons joins people's short names to their full ones.
+func linkPersons(ms []mention) {
+	// People named with two or more words, by key, in order of first mention.
+	var full []string
+	words := map[string][]string{}
+	for _, m := range ms {
+		if m.typ == model.PER && len(m.words) > 1 {
+			if _, ok := words[m.key]; !ok {
+				full = append(full, m.key)
+				words[m.key] = m.words
+			}
+		}
+	}
+	// "George Bush" is "George W. Bush" (same first and last word) and
+	// "Christian Andersen" is "Hans Christian Andersen" (the same ending).
+	remap := map[string]string{}
+	for _, k := range full {
+		best := ""
+		for _, o := range full {
+			w, ow := words[k], words[o]
+			if len(ow) > len(w) && (ow[0] == w[0] && ow[len(ow)-1] == w[len(w)-1] || endsWith(ow, w)) && (best == "" || len(ow) > len(words[best])) {
+				best = o
+			}
+		}
+		if best != "" {
+			remap[k] = best
+		}
+	}
+	for i := range ms {
+		if to, ok := remap[ms[i].key]; ok {
+			ms[i].key = to
+		}
+	}
+	// Single words that are mostly tagged as a person.
+	per, all := map[string]int{}, map[string]int{}
+	for _, m := range ms {
+		if len(m.words) == 1 && m.canon == "" {
+			all[m.key]++
+			if m.typ == model.PER {
+				per[m.key]++
+			}
+		}
+	}
+	last := map[string]int{} // key → index of its latest mention so far
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
+			if to := nearestFull(m.words[0], full, remap, words, last); to != "" {
+				m.key = to
+			}
+		}
+		last[m.key] = i
+	}
+}
+
+// endsWith reports whether the words of a name end with the words of
+// another.
+func endsWith(words, end []string) bool {
+	off := len(words) - len(end)
+	if off < 0 {
+		return false
+	}
+	for i, w := range end {
+		if words[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nearestFull picks the full name that word w is the surname (else the
+// given name) of: the one mentioned most recently, else the first.
+func nearestFull(w string, full []string, remap map[string]string, words map[string][]string, last map[string]int) string {
+	for _, end := range []bool{true, false} {
+		best, bestAt := "", -2
+		for _, k := range full {
+			if _, merged := remap[k]; merged {
+				continue
+			}
+			fw := words[k]
+			if end && fw[len(fw)-1] != w || !end && fw[0] != w {
+				continue
+			}
+			at, seen := last[k]
+			if !seen {
+				at = -1
+			}
+			if at > bestAt {
+				best, bestAt = k, at
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
+// linkAcronyms joins an acronym to a name of two or more words in the
+// same article whose initials spell it.
+func linkAcronyms(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.canon != "" || !isAcronym(m.name) {
+			continue
+		}
+		letters := strings.ReplaceAll(m.key, ".", "")
+		for _, o := range ms {
+			if len(o.words) > 1 && initials(o.words) == letters {
+				m.key = o.key
+				m.canon = o.canon
+				break
+			}
+		}
+	}
+}
+
+// initials returns the first letters of the folded words of a name,
+// skipping the small words acronyms skip.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		switch w {
+		case "of", "for", "the", "and", "&", "de", "on", "in":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isAcronym reports whether name is one word of two to six capital letters,
+// with or without full stops: ICC, U.N.
+func isAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// group builds the entities from linked mentions.
+func group(ms []mention) []model.Entity {
+	var order []string
+	members := map[string][]int{}
+	for i, m := range ms {
+		if _, ok := members[m.key]; !ok {
+			order = append(order, m.key)
+		}
+		members[m.key] = append(members[m.key], i)
+	}
+	out := make([]model.Entity, 0, len(order))
+	for _, k := range order {
+		idx := members[k]
+		e := model.Entity{Name: canonicalName(ms, idx), Type: majorityType(ms, idx)}
+		e.Mentions = make([]model.Mention, len(idx))
+		for j, i := range idx {
+			e.Mentions[j] = ms[i].m
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// canonicalName is the alias table's name if there is one, else the
+// longest form: most words, then not all capitals, then most bytes, then
+// the earliest.
+func canonicalName(ms []mention, idx []int) string {
+	for _, i := range idx {
+		if ms[i].canon != "" {
+			return ms[i].canon
+		}
+	}
+	best := idx[0]
+	for _, i := range idx[1:] {
+		a, b := ms[i], ms[best]
+		switch {
+		case len(a.words) != len(b.words):
+			if len(a.words) > len(b.words) {
+				best = i
+			}
+		case shouting(a.name) != shouting(b.name):
+			if !shouting(a.name) {
+				best = i
+			}
+		case len(a.name) > len(b.name):
+			best = i
+		}
+	}
+	return ms[best].name
+}
+
+// shouting reports whether a name of several words is all capitals.
+func shouting(name string) bool {
+	return strings.Contains(name, " ") && strings.ToUpper(name) == name
+}
+
+// majorityType is the most common type of the mentions; a tie goes to the
+// type of the longest mention (the earliest of the longest).
+func majorityType(ms []mention, idx []int) model.EntityType {
+	count := map[model.EntityType]int{}
+	longest := idx[0]
+	for _, i := range idx {
+		count[ms[i].typ]++
+		if len(ms[i].name) > len(ms[longest].name) {
+			longest = i
+		}
+	}
+	types := make([]model.EntityType, 0, len(count))
+	for t := range count {
+		types = append(types, t)
+	}
+	sort.Slice(types, func(i, j int) bool { return types[i] < types[j] })
+	best, top := ms[longest].typ, count[ms[longest].typ]
+	for _, t := range types {
+		if count[t] > top {
+			best, top = t, count[t]
+		}
+	}
+	return best
+}
+
+// foldName is the key mentions are matched by: lowercase, one kind of
+// apostrophe.
+func foldName(name string) string {
+	return strings.ReplaceAll(strings.ToLower(name), "’", "'")
+}

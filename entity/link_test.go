@@ -1,0 +1,230 @@
+package entity
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// spanOf returns a body span over the n-th occurrence (from 1) of text in
+// paragraph p.
+func spanOf(t *testing.T, a *model.Article, p int, text string, n int, typ model.EntityType) Span {
+	t.Helper()
+	para := a.Paragraphs[p]
+	off := 0
+	for i := 0; i < n; i++ {
+		j := strings.Index(para[off:], text)
+		if j < 0 {
+			t.Fatalf("%q occurs fewer than %d times in paragraph %d", text, n, p)
+		}
+		off += j
+		if i < n-1 {
+			off += len(text)
+		}
+	}
+	return Span{Field: model.FieldBody, Paragraph: p, Start: off, End: off + len(text), Type: typ}
+}
+
+// summary renders entities as "TYPE Name: mention, mention" lines.
+func summary(ents []model.Entity) []string {
+	var out []string
+	for _, e := range ents {
+		var ms []string
+		for _, m := range e.Mentions {
+			ms = append(ms, m.Text)
+		}
+		out = append(out, string(e.Type)+" "+e.Name+": "+strings.Join(ms, ", "))
+	}
+	return out
+}
+
+func TestLink(t *testing.T) {
+	type sp struct {
+		text string
+		n    int
+		typ  model.EntityType
+	}
+	tests := []struct {
+		name  string
+		para  string
+		spans []sp
+		want  []string
+	}{
+		{
+			name:  "acronym after its expansion",
+			para:  "The International Criminal Court issued a warrant. The ICC said so.",
+			spans: []sp{{"International Criminal Court", 1, model.ORG}, {"ICC", 1, model.ORG}},
+			want:  []string{"ORG International Criminal Court: International Criminal Court, ICC"},
+		},
+		{
+			name:  "acronym before its expansion",
+			para:  "The ICC, or International Criminal Court, sits in The Hague.",
+			spans: []sp{{"ICC", 1, model.ORG}, {"International Criminal Court", 1, model.ORG}},
+			want:  []string{"ORG International Criminal Court: ICC, International Criminal Court"},
+		},
+		{
+			name: "place aliases",
+			para: "The US and the U.S. and America and the United States; Britain, the UK and the United Kingdom; the EU.",
+			spans: []sp{{"US", 1, model.LOC}, {"U.S.", 1, model.LOC}, {"America", 1, model.LOC}, {"United States", 1, model.LOC},
+				{"Britain", 1, model.LOC}, {"UK", 1, model.LOC}, {"United Kingdom", 1, model.LOC}, {"EU", 1, model.ORG}},
+			want: []string{
+				"LOC United States: US, U.S., America, United States",
+				"LOC United Kingdom: Britain, UK, United Kingdom",
+				"ORG European Union: EU",
+			},
+		},
+		{
+			name:  "surname and given name link to the full name",
+			para:  "Vladimir Putin met Xi. Putin smiled. Vladimir left.",
+			spans: []sp{{"Vladimir Putin", 1, model.PER}, {"Xi", 1, model.PER}, {"Putin", 2, model.PER}, {"Vladimir", 2, model.PER}},
+			want:  []string{"PER Vladimir Putin: Vladimir Putin, Putin, Vladimir", "PER Xi: Xi"},
+		},
+		{
+			name:  "surname before the full name",
+			para:  "Kirby spoke. Later John Kirby spoke again.",
+			spans: []sp{{"Kirby", 1, model.PER}, {"John Kirby", 1, model.PER}},
+			want:  []string{"PER John Kirby: Kirby, John Kirby"},
+		},
+		{
+			name: "a shared surname goes to the nearest earlier full name",
+			para: "Gordon Brown met Dan Brown. Brown wrote a book. Gordon Brown left; Brown stayed.",
+			spans: []sp{{"Gordon Brown", 1, model.PER}, {"Dan Brown", 1, model.PER}, {"Brown", 3, model.PER},
+				{"Gordon Brown", 2, model.PER}, {"Brown", 5, model.PER}},
+			want: []string{"PER Gordon Brown: Gordon Brown, Gordon Brown, Brown", "PER Dan Brown: Dan Brown, Brown"},
+		},
+		{
+			name:  "shorter forms of a long name",
+			para:  "George W. Bush and George Bush; Hans Christian Andersen and Christian Andersen.",
+			spans: []sp{{"George W. Bush", 1, model.PER}, {"George Bush", 1, model.PER}, {"Hans Christian Andersen", 1, model.PER}, {"Christian Andersen", 2, model.PER}},
+			want:  []string{"PER George W. Bush: George W. Bush, George Bush", "PER Hans Christian Andersen: Hans Christian Andersen, Christian Andersen"},
+		},
+		{
+			name:  "a surname tagged as a place does not join a person",
+			para:  "Denzel Washington flew to Washington.",
+			spans: []sp{{"Denzel Washington", 1, model.PER}, {"Washington", 2, model.LOC}},
+			want:  []string{"PER Denzel Washington: Denzel Washington", "LOC Washington: Washington"},
+		},
+		{
+			name:  "majority type",
+			para:  "Jordan won. Jordan lost. Jordan drew.",
+			spans: []sp{{"Jordan", 1, model.LOC}, {"Jordan", 2, model.PER}, {"Jordan", 3, model.LOC}},
+			want:  []string{"LOC Jordan: Jordan, Jordan, Jordan"},
+		},
+		{
+			name:  "a tie goes to the longest mention",
+			para:  "The US and the United States.",
+			spans: []sp{{"US", 1, model.ORG}, {"United States", 1, model.LOC}},
+			want:  []string{"LOC United States: US, United States"},
+		},
+		{
+			name:  "titles, possessives and punctuation are trimmed",
+			para:  "President Xi's visit; \"Xi’s\" plan; (Xi Jinping) and Mr. Smith and US Secretary of State Antony Blinken.",
+			spans: []sp{{"President Xi's", 1, model.PER}, {"\"Xi’s\"", 1, model.PER}, {"(Xi Jinping)", 1, model.PER}, {"Mr. Smith", 1, model.PER}, {"US Secretary of State Antony Blinken", 1, model.PER}},
+			want:  []string{"PER Xi Jinping: Xi, Xi, Xi Jinping", "PER Smith: Smith", "PER Antony Blinken: Antony Blinken"},
+		},
+		{
+			name:  "the leading article is not part of the name",
+			para:  "The White House and the Kremlin.",
+			spans: []sp{{"The White House", 1, model.ORG}, {"the Kremlin", 1, model.ORG}},
+			want:  []string{"ORG White House: White House", "ORG Kremlin: Kremlin"},
+		},
+		{
+			name:  "overlapping spans keep the first and longest",
+			para:  "Bank of England rates.",
+			spans: []sp{{"England", 1, model.LOC}, {"Bank of England", 1, model.ORG}, {"Bank", 1, model.ORG}},
+			want:  []string{"ORG Bank of England: Bank of England"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &model.Article{Paragraphs: []string{tc.para}}
+			var spans []Span
+			for _, s := range tc.spans {
+				spans = append(spans, spanOf(t, a, 0, s.text, s.n, s.typ))
+			}
+			got := Link(a, spans)
+			if !reflect.DeepEqual(summary(got), tc.want) {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(summary(got), "\n  "), strings.Join(tc.want, "\n  "))
+			}
+			checkEntities(t, a, got)
+		})
+	}
+}
+
+// TestLinkDropsBadSpans: spans outside the field, empty, reversed or
+// splitting a character are dropped, never a panic or a wrong slice.
+func TestLinkDropsBadSpans(t *testing.T) {
+	a := &model.Article{Title: "Xi in Pékin", Paragraphs: []string{"Putin"}}
+	spans := []Span{
+		{Field: model.FieldTitle, Start: 0, End: 2, Type: model.PER},
+		{Field: model.FieldTitle, Start: -1, End: 2, Type: model.PER},
+		{Field: model.FieldTitle, Start: 6, End: 8, Type: model.LOC},  // ends inside "é"
+		{Field: model.FieldTitle, Start: 8, End: 10, Type: model.LOC}, // starts inside "é"
+		{Field: model.FieldTitle, Start: 6, End: 100, Type: model.LOC},
+		{Field: model.FieldTitle, Start: 3, End: 3, Type: model.LOC},
+		{Field: model.FieldTitle, Start: 5, End: 2, Type: model.LOC},
+		{Field: model.FieldBody, Paragraph: 3, Start: 0, End: 5, Type: model.PER},
+		{Field: model.FieldCaption, Start: 0, End: 1, Type: model.PER},
+		{Field: "footer", Start: 0, End: 1, Type: model.PER},
+		{Field: model.FieldTitle, Start: 2, End: 3, Type: model.LOC}, // just a space
+	}
+	got := Link(a, spans)
+	if want := []string{"PER Xi: Xi"}; !reflect.DeepEqual(summary(got), want) {
+		t.Errorf("got %v, want %v", summary(got), want)
+	}
+}
+
+// TestLinkDeterministic: the same spans in any order give the same result.
+func TestLinkDeterministic(t *testing.T) {
+	a := &model.Article{Title: "Putin meets Xi", Paragraphs: []string{"Vladimir Putin and Xi Jinping met in Moscow. The US and America watched."}}
+	spans := NewRuleTagger().Tag(a)
+	first := Link(a, spans)
+	for i := 0; i < 20; i++ {
+		shuffled := append([]Span(nil), spans...)
+		for j := range shuffled {
+			k := (j*7 + i) % len(shuffled)
+			shuffled[j], shuffled[k] = shuffled[k], shuffled[j]
+		}
+		if got := Link(a, shuffled); !reflect.DeepEqual(got, first) {
+			t.Fatalf("order %d: got %v, want %v", i, summary(got), summary(first))
+		}
+	}
+}
+
+// TestUnicodeOffsets: names next to CJK text, emoji and accents keep exact
+// byte offsets.
+func TestUnicodeOffsets(t *testing.T) {
+	a := &model.Article{
+		Title:   "😀Vladimir Putin meets 习近平 in Moscow🇷🇺",
+		Caption: "Émilie Dupont greets José Álvarez in São Paulo",
+		Paragraphs: []string{
+			"习近平 (Xi Jinping) met Putin👍 in Beijing. Putin’s aides smiled 🙂.",
+			"In Zürich, Ångela Merkel… no: Angela Merkel met Emmanuel Macron 🇫🇷 in Paris.",
+		},
+	}
+	ents := New().Extract(a)
+	checkEntities(t, a, ents)
+	names := map[string]int{}
+	for _, e := range ents {
+		names[e.Name] = len(e.Mentions)
+	}
+	for name, n := range map[string]int{"Vladimir Putin": 3, "Moscow": 1, "Xi Jinping": 1, "Beijing": 1, "São Paulo": 1, "Angela Merkel": 1, "Emmanuel Macron": 1, "Paris": 1} {
+		if names[name] != n {
+			t.Errorf("%q: %d mentions, want %d (all: %v)", name, names[name], n, summary(ents))
+		}
+	}
+
+	// Spans the linker gets from another tagger: over CJK, next to emoji.
+	spans := []Span{
+		{Field: model.FieldTitle, Start: strings.Index(a.Title, "习近平"), End: strings.Index(a.Title, "习近平") + len("习近平"), Type: model.PER},
+		{Field: model.FieldTitle, Start: 0, End: strings.Index(a.Title, " meets"), Type: model.PER},                                                         // "😀Vladimir Putin"
+		{Field: model.FieldBody, Paragraph: 0, Start: strings.Index(a.Paragraphs[0], "Putin"), End: strings.Index(a.Paragraphs[0], " in"), Type: model.PER}, // "Putin👍"
+	}
+	got := summary(Link(a, spans))
+	want := []string{"PER Vladimir Putin: Vladimir Putin, Putin", "PER 习近平: 习近平"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
