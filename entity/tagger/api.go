@@ -1,0 +1,147 @@
+package tagger
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// Span is an entity found in a text: bytes [Start, End) of type Type.
+type Span struct {
+	Start, End int
+	Type       model.EntityType
+}
+
+// TagDocument tags the fields of one document together (title, caption,
+// body paragraphs), so that how a word is written or tagged in one field
+// informs the others. It returns the spans of each field, byte offsets into
+// that field.
+func (m *Model) TagDocument(fields []string) [][]Span {
+	w := m.workspace()
+	defer m.pool.Put(w)
+	var toks []Token
+	starts := make([]int, len(fields)+1)
+	w.words, w.bounds = w.words[:0], w.bounds[:0]
+	for i, text := range fields {
+		starts[i] = len(toks)
+		for _, t := range Tokenize(text) {
+			if t.SentenceStart {
+				w.bounds = append(w.bounds, len(w.words))
+			}
+			toks = append(toks, t)
+			w.words = append(w.words, t.Text)
+		}
+	}
+	starts[len(fields)] = len(toks)
+	w.bounds = append(w.bounds, len(w.words))
+	out := make([][]Span, len(fields))
+	if len(toks) == 0 {
+		return out
+	}
+	tags := m.tagWords(w, w.words, w.bounds)
+	for i := range fields {
+		for j := starts[i]; j < starts[i+1]; j++ {
+			t := tags[j]
+			if t == tagO || (tagPos(t) != posB && tagPos(t) != posU) {
+				continue
+			}
+			k := j
+			if tagPos(t) == posB {
+				for k+1 < starts[i+1] && tagPos(tags[k]) != posL {
+					k++
+				}
+			}
+			out[i] = append(out[i], Span{Start: toks[j].Start, End: toks[k].End, Type: model.EntityType(typeNames[tagType(t)])})
+			j = k
+		}
+	}
+	return out
+}
+
+// TagText tags one text as a document of its own.
+func (m *Model) TagText(text string) []Span {
+	return m.TagDocument([]string{text})[0]
+}
+
+// TypeScore is precision, recall and F1 for one entity type.
+type TypeScore struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// Report is a conlleval-style evaluation: exact-match entity counts and
+// scores, overall and per type, and tagging speed.
+type Report struct {
+	Tokens          int                  `json:"tokens"`
+	Gold            int                  `json:"gold"`
+	Predicted       int                  `json:"predicted"`
+	Precision       float64              `json:"precision"`
+	Recall          float64              `json:"recall"`
+	F1              float64              `json:"f1"`
+	PerType         map[string]TypeScore `json:"per_type"`
+	TokensPerSecond float64              `json:"tokens_per_second"`
+}
+
+// Evaluate tags every document of a CoNLL file with m and scores it against
+// the file's own tags.
+func Evaluate(r io.Reader, m *Model) (Report, error) {
+	docs, err := ReadCoNLL(r)
+	if err != nil {
+		return Report{}, fmt.Errorf("evaluate: %w", err)
+	}
+	return m.evaluateDocs(docs), nil
+}
+
+func (m *Model) evaluateDocs(docs []Document) Report {
+	sc := NewScorer()
+	w := m.workspace()
+	defer m.pool.Put(w)
+	var pred []string
+	var elapsed time.Duration
+	for di := range docs {
+		words, bounds, _ := docWords(&docs[di])
+		start := time.Now()
+		tags := m.tagWords(w, words, bounds)
+		elapsed += time.Since(start)
+		for si, s := range docs[di].Sentences {
+			pred = iob2(tags[bounds[si]:bounds[si]+len(s.Words)], pred)
+			sc.Add(s.Tags, pred)
+		}
+	}
+	rep := Report{
+		Tokens: sc.Tokens, Gold: sc.Total.Gold, Predicted: sc.Total.Predicted,
+		Precision: sc.Total.Precision(), Recall: sc.Total.Recall(), F1: sc.Total.F1(),
+		PerType: map[string]TypeScore{},
+	}
+	for _, t := range typeNames {
+		c := Counts{}
+		if p := sc.PerType[t]; p != nil {
+			c = *p
+		}
+		rep.PerType[t] = TypeScore{Precision: c.Precision(), Recall: c.Recall(), F1: c.F1()}
+	}
+	if elapsed > 0 {
+		rep.TokensPerSecond = float64(sc.Tokens) / elapsed.Seconds()
+	}
+	return rep
+}
+
+// TagSentences tags a document of pre-tokenised sentences (as ReadCoNLL
+// gives them) and returns IOB2 tags per sentence; gold tags are ignored.
+func (m *Model) TagSentences(d Document) [][]string {
+	w := m.workspace()
+	defer m.pool.Put(w)
+	words, bounds, _ := docWords(&d)
+	out := make([][]string, len(d.Sentences))
+	if len(words) == 0 {
+		return out
+	}
+	tags := m.tagWords(w, words, bounds)
+	for si := range d.Sentences {
+		out[si] = iob2(tags[bounds[si]:bounds[si+1]], nil)
+	}
+	return out
+}

@@ -1,0 +1,290 @@
+package tagger
+
+import "strings"
+
+// featurizer turns a document into weight-table rows. It owns reusable
+// buffers, so one featurizer tags many documents without allocating; it is
+// not safe for concurrent use.
+type featurizer struct {
+	lk    *lookup
+	shift uint
+	info  []tokInfo
+	rows  []uint32
+	off   []int32 // rows of token i are rows[off[i]:off[i+1]]
+	seen  map[uint64]wordCounts
+	// Occurrences of the same word (by lowercase hash) are chained: head
+	// holds the first, next[i] the one after token i, or -1.
+	head map[uint64]int32
+	next []int32
+	// Lowercase hashes of each token's neighbours within its sentence.
+	left, right []uint64
+}
+
+// wordCounts records how a word (by lowercase hash) is written across a
+// document.
+type wordCounts struct {
+	lower, capMid, title, all uint8
+	types                     [numTypes + 1]uint8 // first-pass labels; the last is O
+}
+
+func inc(c *uint8) {
+	if *c < 255 {
+		*c++
+	}
+}
+
+func newFeaturizer(lk *lookup, bits uint) *featurizer {
+	return &featurizer{lk: lk, shift: 64 - bits, seen: map[uint64]wordCounts{}, head: map[uint64]int32{}}
+}
+
+// load analyses a document: words, and bounds holding the first token of
+// every sentence followed by len(words).
+func (f *featurizer) load(words []string, bounds []int) {
+	if cap(f.info) < len(words) {
+		f.info = make([]tokInfo, len(words), len(words)*2)
+	}
+	f.info = f.info[:len(words)]
+	for i, w := range words {
+		analyse(w, &f.info[i])
+		f.info[i].cluster = f.lk.clusterOf(&f.info[i])
+	}
+	clear(f.seen)
+	clear(f.head)
+	f.next = f.next[:0]
+	f.left, f.right = f.left[:0], f.right[:0]
+	for range f.info {
+		f.next = append(f.next, -1)
+		f.left = append(f.left, startTok.lower)
+		f.right = append(f.right, endTok.lower)
+	}
+	for i := len(f.info) - 1; i >= 0; i-- {
+		if f.info[i].flags&fHasLetter == 0 {
+			continue
+		}
+		h := f.info[i].lower
+		if j, ok := f.head[h]; ok {
+			f.next[i] = j
+		}
+		f.head[h] = int32(i)
+	}
+	for s := 0; s+1 < len(bounds); s++ {
+		for i := bounds[s]; i < bounds[s+1]; i++ {
+			if i > bounds[s] {
+				f.left[i] = f.info[i-1].lower
+			}
+			if i+1 < bounds[s+1] {
+				f.right[i] = f.info[i+1].lower
+			}
+		}
+	}
+	for i := range f.info {
+		if t := &f.info[i]; t.flags&fLower != 0 {
+			c := f.seen[t.lower]
+			inc(&c.lower)
+			f.seen[t.lower] = c
+		}
+	}
+	for s := 0; s+1 < len(bounds); s++ {
+		sent := f.info[bounds[s]:bounds[s+1]]
+		caps, letters := true, 0
+		for i := range sent {
+			sent[i].sentPos = uint8(min(i, 255))
+			if sent[i].flags&fHasLetter != 0 {
+				letters++
+				if sent[i].flags&fAllCaps == 0 {
+					caps = false
+				}
+			}
+		}
+		if len(sent) == 0 {
+			continue
+		}
+		sent[0].flags |= fSentStart
+		if !caps && f.titleHeadline(sent) {
+			// Read a Title Case headline as CoNLL's headlines in capitals.
+			for i := range sent {
+				if sent[i].flags&fHasLetter == 0 {
+					continue
+				}
+				keep := sent[i].sentPos
+				analyse(strings.ToUpper(words[bounds[s]+i]), &sent[i])
+				sent[i].sentPos = keep
+				sent[i].cluster = f.lk.clusterOf(&sent[i])
+			}
+			sent[0].flags |= fSentStart
+			caps = true
+		}
+		for i := range sent {
+			t := &sent[i]
+			if caps && letters > 0 {
+				t.flags |= fSentCaps
+			}
+			if t.flags&fHasLetter == 0 {
+				continue
+			}
+			c := f.seen[t.lower]
+			inc(&c.all)
+			if t.flags&fInitCap != 0 && t.flags&(fAllCaps|fSentCaps) == 0 {
+				inc(&c.title)
+				if t.flags&fSentStart == 0 {
+					inc(&c.capMid)
+				}
+			}
+			f.seen[t.lower] = c
+		}
+		f.lk.markGazetteer(words[bounds[s]:bounds[s+1]], sent)
+	}
+	for i := range f.info {
+		t := &f.info[i]
+		if t.flags&fHasLetter == 0 {
+			continue
+		}
+		c := f.seen[t.lower]
+		// Leave the token itself out of its own counts.
+		switch {
+		case t.flags&fLower != 0:
+			c.lower--
+		case t.flags&fInitCap != 0 && t.flags&(fAllCaps|fSentCaps) == 0:
+			c.title--
+			if t.flags&fSentStart == 0 {
+				c.capMid--
+			}
+		}
+		var d uint8
+		if c.lower > 0 {
+			d |= dSeenLower
+		}
+		if c.capMid > 0 {
+			d |= dSeenCapMid
+		}
+		if c.title > 0 {
+			d |= dSeenTitle
+		}
+		if c.all > 2 {
+			d |= dSeenOften
+		}
+		t.doc = d
+	}
+}
+
+// minorWords are lowercase in Title Case headlines; capitalised, they mark one.
+var minorWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields("a an the and or but nor of in on at to for by with as from into over after up vs is are was be its it") {
+		m[hashString(w, true)] = true
+	}
+	return m
+}()
+
+// titleHeadline reports whether a sentence is a headline in Title Case:
+// three or more capitalised words, nothing lowercase but minor words, and a
+// capitalised word the document elsewhere writes in lowercase.
+func (f *featurizer) titleHeadline(sent []tokInfo) bool {
+	caps, evidence := 0, false
+	for i := range sent {
+		t := &sent[i]
+		switch {
+		case t.flags&fLower != 0:
+			if !minorWords[t.lower] {
+				return false
+			}
+		case t.flags&fInitCap != 0:
+			caps++
+			if i > 0 && (minorWords[t.lower] || f.seen[t.lower].lower > 0) {
+				evidence = true
+			}
+		}
+	}
+	return caps >= 3 && evidence
+}
+
+// setHistory sets each token's hist from the first-pass tags of the other
+// occurrences of its word in the document: 0 when there are none, 1+type for
+// the most frequent entity type, numTypes+1 when they were all outside names.
+func (f *featurizer) setHistory(tags []int) {
+	for k, v := range f.seen {
+		v.types = [numTypes + 1]uint8{}
+		f.seen[k] = v
+	}
+	for i, t := range tags {
+		ti := &f.info[i]
+		if ti.flags&fHasLetter == 0 {
+			continue
+		}
+		c := f.seen[ti.lower]
+		inc(&c.types[histType(t)])
+		f.seen[ti.lower] = c
+	}
+	for i, t := range tags {
+		ti := &f.info[i]
+		ti.hist = 0
+		if ti.flags&fHasLetter == 0 {
+			continue
+		}
+		c := f.seen[ti.lower]
+		c.types[histType(t)]--
+		best, arg := uint8(0), 0
+		for k := 0; k < numTypes; k++ {
+			if c.types[k] > best {
+				best, arg = c.types[k], k
+			}
+		}
+		switch {
+		case best > 0:
+			ti.hist = uint8(1 + arg)
+		case c.types[numTypes] > 0:
+			ti.hist = numTypes + 1
+		}
+	}
+}
+
+// histType is a tag's entity type, or numTypes for O.
+func histType(t int) int {
+	if t == tagO {
+		return numTypes
+	}
+	return tagType(t)
+}
+
+// maxAggregate bounds how many other occurrences of a word lend it their
+// contexts.
+const maxAggregate = 8
+
+// aggregateRows appends, for a capitalised token, the words around the other
+// occurrences of the same word in the document (context aggregation, after
+// Ratinov and Roth): "giant Pirelli" in one sentence helps "Pirelli" in all.
+func (f *featurizer) aggregateRows(out []uint32, i int) []uint32 {
+	t := &f.info[i]
+	if t.flags&(fInitCap|fAllCaps) == 0 {
+		return out
+	}
+	n := 0
+	for j := f.head[t.lower]; j >= 0 && n < maxAggregate; j = f.next[j] {
+		if int(j) == i {
+			continue
+		}
+		n++
+		out = append(out,
+			uint32((mix(tAggPrev, f.left[j])*0x9e3779b97f4a7c15)>>f.shift),
+			uint32((mix(tAggNext, f.right[j])*0x9e3779b97f4a7c15)>>f.shift))
+	}
+	return out
+}
+
+// features computes the rows of every token, sentence by sentence, with the
+// second-pass rows too when hist is set.
+func (f *featurizer) features(bounds []int, hist bool) {
+	f.rows = f.rows[:0]
+	f.off = append(f.off[:0], 0)
+	for s := 0; s+1 < len(bounds); s++ {
+		sent := f.info[bounds[s]:bounds[s+1]]
+		for i := range sent {
+			f.rows = featureRows(f.rows, sent, i, f.shift)
+			f.rows = f.aggregateRows(f.rows, bounds[s]+i)
+			if hist {
+				f.rows = histRows(f.rows, sent, i, f.shift)
+			}
+			f.off = append(f.off, int32(len(f.rows)))
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Resources are the word lists compiled into a model: word clusters and
+// gazetteers. They are plain data so a model file carries them whole.
+type Resources struct {
+	// Clusters maps a word to its cluster path, a string of 0s and 1s whose
+	// prefixes name ever coarser clusters (as Brown clustering writes them).
+	Clusters []ClusterWord
+	// Gazetteer lists known names by entity type ("LOC", "PER", "MISC", "ORG").
+	Gazetteer []GazetteerEntry
+}
+
+// ClusterWord is one word and its cluster path.
+type ClusterWord struct {
+	Word, Path string
+}
+
+// GazetteerEntry is one known name of an entity type.
+type GazetteerEntry struct {
+	Type, Name string
+}
+
+// lookup is the compiled, hash-keyed form of Resources.
+type lookup struct {
+	clusters map[uint64]uint32
+	gaz      map[uint64]uint8 // phrase hash -> one bit per entity type
+	gazMax   int
+}
+
+// pathCode turns "0110" into 0b10110: the path under a leading 1 bit.
+func pathCode(path string) uint32 {
+	code := uint32(1)
+	for i := 0; i < len(path) && i < 31; i++ {
+		code = code<<1 | uint32(path[i]-'0')
+	}
+	return code
+}
+
+func typeIndex(t string) int {
+	for i, n := range typeNames {
+		if n == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// compile builds the lookup tables. Cluster words are case-sensitive; a
+// word also answers for its lowercase and Title-case forms when those have
+// no cluster of their own (Clusters come most frequent first).
+func (r *Resources) compile() *lookup {
+	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}}
+	for _, c := range r.Clusters {
+		l.clusters[hashString(c.Word, false)] = pathCode(c.Path)
+	}
+	for _, c := range r.Clusters {
+		code := pathCode(c.Path)
+		for _, h := range [...]uint64{hashString(c.Word, true), hashTitle(c.Word)} {
+			if _, ok := l.clusters[h]; !ok {
+				l.clusters[h] = code
+			}
+		}
+	}
+	for _, g := range r.Gazetteer {
+		k := typeIndex(g.Type)
+		if k < 0 {
+			continue
+		}
+		toks := Tokenize(g.Name)
+		if len(toks) == 0 {
+			continue
+		}
+		h := hashSeed
+		for _, t := range toks {
+			h = mix(h, hashString(t.Text, true))
+		}
+		l.gaz[h] |= 1 << k
+		if len(toks) > l.gazMax {
+			l.gazMax = len(toks)
+		}
+	}
+	return l
+}
+
+// clusterOf finds the cluster of a token: as written, then as Title case
+// (for headlines in capitals), then lowercased.
+func (l *lookup) clusterOf(t *tokInfo) uint32 {
+	if c, ok := l.clusters[t.exact]; ok {
+		return c
+	}
+	if c, ok := l.clusters[t.title]; ok {
+		return c
+	}
+	return l.clusters[t.lower]
+}
+
+// markGazetteer sets the gaz bits of a sentence's tokens for every gazetteer
+// name found in it that starts with a capital letter.
+func (l *lookup) markGazetteer(words []string, s []tokInfo) {
+	for i := range s {
+		if s[i].flags&(fInitCap|fAllCaps) == 0 {
+			continue
+		}
+		h := hashSeed
+		for j := i; j < len(s) && j-i < l.gazMax; j++ {
+			h = mix(h, s[j].lower)
+			types := l.gaz[h]
+			if types == 0 {
+				continue
+			}
+			// A name must end on a word, not on punctuation.
+			if last, _ := utf8.DecodeLastRuneInString(words[j]); !unicode.IsLetter(last) && !unicode.IsDigit(last) && last != '.' {
+				continue
+			}
+			for k := 0; k < 4; k++ {
+				if types>>k&1 == 0 {
+					continue
+				}
+				if j == i {
+					s[i].gaz |= 1 << (4*k + 3) // U
+					continue
+				}
+				s[i].gaz |= 1 << (4 * k) // B
+				for m := i + 1; m < j; m++ {
+					s[m].gaz |= 1 << (4*k + 1) // I
+				}
+				s[j].gaz |= 1 << (4*k + 2) // L
+			}
+		}
+	}
+}
+
+// ParseGazetteer reads "TYPE<TAB>Name" lines.
+func ParseGazetteer(text string) []GazetteerEntry {
+	var out []GazetteerEntry
+	for _, line := range strings.Split(text, "\n") {
+		typ, name, ok := strings.Cut(strings.TrimSpace(line), "\t")
+		if ok && name != "" {
+			out = append(out, GazetteerEntry{Type: typ, Name: name})
+		}
+	}
+	return out
+}
+
+// ParseClusters reads "path<TAB>word[<TAB>count]" lines, as Brown clustering
+// tools write them.
+func ParseClusters(text string) []ClusterWord {
+	var out []ClusterWord
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) >= 2 && f[0] != "" && f[1] != "" {
+			out = append(out, ClusterWord{Path: f[0], Word: f[1]})
+		}
+	}
+	return out
+}
