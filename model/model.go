@@ -59,7 +59,9 @@ type Article struct {
 	Credit     string    `json:"credit"`
 	Source     string    `json:"source"` // where it came from: a file path, later a feed
 	URL        string    `json:"url,omitempty"`
-	Format     Format    `json:"-"` // how Paragraphs are written
+	GUID       string    `json:"guid,omitempty"`   // a feed item's id, when it came from a feed
+	Author     string    `json:"author,omitempty"` // the byline, when the source names one
+	Format     Format    `json:"-"`                // how Paragraphs are written
 	Paragraphs []string  `json:"paragraphs"`
 	Entities   []Entity  `json:"entities"`
 }
