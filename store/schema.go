@@ -97,6 +97,25 @@ CREATE TRIGGER articles_unindexed AFTER DELETE ON articles BEGIN
 	DELETE FROM articles_fts WHERE rowid = OLD.id;
 END;
 `,
+	// 2: reading by entity. The list index also carries read and starred, so
+	// the unread and starred filters and the list's markers still never read
+	// the wide article rows. entity_generation counts changes to entities
+	// (their article and mention counts move with every link), so the fuzzy
+	// entity finder can keep every entity in memory and know, with one
+	// one-row read, when another process has imported since.
+	`
+DROP INDEX articles_by_published;
+CREATE INDEX articles_by_published ON articles (published DESC, id, title, source, url, read, starred);
+
+CREATE TABLE entity_generation (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	value INTEGER NOT NULL
+);
+INSERT INTO entity_generation (id, value) VALUES (1, 0);
+CREATE TRIGGER entities_changed AFTER UPDATE ON entities BEGIN
+	UPDATE entity_generation SET value = value + 1 WHERE id = 1;
+END;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it

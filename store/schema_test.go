@@ -151,3 +151,64 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+// A store written by the first byline (schema version 1) opens in this one
+// with its articles, entities and reading state, and gains what version 2
+// adds: state in the list index and the entity generation.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, migrations[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, "PRAGMA user_version = 1"); err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db}
+	oslo := model.Article{Title: "Oslo votes", Published: time.Unix(1e9, 0), Paragraphs: []string{"Oslo voted."},
+		Entities: []model.Entity{{Name: "Oslo", Type: model.LOC, Mentions: []model.Mention{
+			{Field: model.FieldBody, End: 4, Text: "Oslo"}}}}}
+	res, err := old.Import(ctx, []model.Article{oslo, {Title: "Calm", Paragraphs: []string{"Calm."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Version 1 had the columns already; a reader could have set them.
+	if _, err := db.ExecContext(ctx, "UPDATE articles SET read = 1, starred = 1 WHERE id = ?", res.IDs[0]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := userVersion(ctx, s.db); v != len(migrations) {
+		t.Errorf("user_version = %d, want %d", v, len(migrations))
+	}
+	items, err := s.ListItems(ctx, ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || items[0].Title != "Oslo votes" || !items[0].Read || !items[0].Starred || items[1].Read {
+		t.Errorf("after migration ListItems = %+v", items)
+	}
+	if unread, _ := s.List(ctx, ListQuery{Unread: true}); len(unread) != 1 || unread[0].Title != "Calm" {
+		t.Errorf("after migration unread = %+v", unread)
+	}
+	got, err := s.Entities(ctx, EntityQuery{Match: "osl"})
+	if err != nil || len(got) != 1 || got[0].Name != "Oslo" || got[0].Articles != 1 {
+		t.Errorf("after migration Entities(osl) = %+v, %v", got, err)
+	}
+	// The generation moves from here on.
+	if _, err := s.Import(ctx, []model.Article{{Title: "Oslo again", Paragraphs: []string{"Oslo again."}, Entities: oslo.Entities}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Entities(ctx, EntityQuery{Match: "osl"}); len(got) != 1 || got[0].Articles != 2 {
+		t.Errorf("after an import Entities(osl) = %+v", got)
+	}
+}

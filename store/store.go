@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/adrg/xdg"
 
@@ -19,14 +21,18 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// ErrNotFound is returned (wrapped) when an article id names no article, so
-// callers can tell "gone" from "broken" with errors.Is.
+// ErrNotFound is returned (wrapped) when an article id names no article or
+// an entity name or id names no entity, so callers can tell "gone" from
+// "broken" with errors.Is.
 var ErrNotFound = errors.New("not found")
 
 // Store is an open byline database. It is safe for concurrent use by many
 // goroutines, and other processes may open the same file at the same time.
 type Store struct {
 	db *sql.DB
+
+	entities     atomic.Pointer[entityIndex] // for fuzzy matching; nil until asked
+	entitiesLoad sync.Mutex                  // held while loading entities
 }
 
 // DefaultPath is where byline keeps its database when the user names none:

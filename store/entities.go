@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// EntityQuery selects entities across the whole store. The filters combine.
+type EntityQuery struct {
+	Type  model.EntityType // "" = every type
+	Limit int              // 0 = no limit
+	Name  string           // exact canonical name, any case; "" = any name
+	// Match is what a person types to find an entity: the letters and
+	// digits of its name in order, not necessarily together ("xj" finds Xi
+	// Jinping), in any case, accents, spaces and punctuation optional
+	// ("zurich" finds Zürich, "jeanluc" Jean-Luc). "" (or nothing but
+	// punctuation) = no fuzzy filter.
+	//
+	// The kind of match ranks first: the whole name ("paris": Paris), then
+	// the start of a word ("merk": Angela Merkel), then pieces that each
+	// start a word ("xj", "angmer"), then inside a word ("erkel"), then
+	// scattered ("mrkl"). Within a kind, the usual order: most articles
+	// first. So "paris" lists Paris before Paris Hilton however often she
+	// is in the news.
+	Match string
+}
+
+// entityOrder is how Entities ranks: by number of articles, then total
+// mentions, then name.
+const entityOrder = `e.articles DESC, e.mentions DESC, e.name COLLATE NOCASE, e.name, e.id`
+
+// Entities returns entities across the store, the most widely reported first:
+// by number of articles, then total mentions, then name. Mentions is the
+// total over all articles.
+//
+// With q.Match the ranking is by kind of match first (see EntityQuery.Match)
+// and the search runs in memory, fast enough for every key press (about a
+// millisecond over 26,000 entities). The entities are loaded into memory by
+// the first such call and again only after entities have changed, by this
+// process or another: that call takes longer (about 20 ms for 26,000), so a
+// ui may make one when its entity view opens.
+func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCount, error) {
+	if q.Match != "" {
+		return s.matchEntities(ctx, q)
+	}
+	query := `SELECT e.id, e.name, e.type, e.mentions, e.articles FROM entities e WHERE e.articles > 0`
+	var args []any
+	if q.Type != "" {
+		query += ` AND e.type = ?`
+		args = append(args, string(q.Type))
+	}
+	if q.Name != "" {
+		query += ` AND e.key = ?`
+		args = append(args, foldName(q.Name))
+	}
+	query += ` ORDER BY ` + entityOrder + ` LIMIT ?`
+	args = append(args, limitArg(q.Limit))
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	list, err := scanEntityCounts(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	return list, nil
+}
+
+// EntityByName returns the entity with canonical name name (in any case and
+// spacing) and type typ ("" = any type). When several types share the name
+// ("Jordan" the person and the place) it returns the one named in the most
+// articles, then the most mentioned, then the first in sidebar order (PER,
+// ORG, LOC, MISC). No such entity gives an error wrapping ErrNotFound.
+func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
+	query := `SELECT e.id, e.name, e.type, e.mentions, e.articles FROM entities e
+		WHERE e.key = ? AND e.articles > 0`
+	args := []any{foldName(name)}
+	if typ != "" {
+		query += ` AND e.type = ?`
+		args = append(args, string(typ))
+	}
+	query += ` ORDER BY e.articles DESC, e.mentions DESC, ` + typeOrder + `, e.id LIMIT 1`
+	var ec model.EntityCount
+	var t string
+	err := s.db.QueryRowContext(ctx, query, args...).Scan(&ec.ID, &ec.Name, &t, &ec.Mentions, &ec.Articles)
+	if err != nil {
+		if typ != "" {
+			return model.EntityCount{}, fmt.Errorf("entity %q (%s): %w", name, typ, notFound(err))
+		}
+		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, notFound(err))
+	}
+	ec.Type = model.EntityType(t)
+	return ec, nil
+}
+
+// Related returns the entities named in the same articles as entity
+// entityID, the most often together first, at most limit of them (0 = all);
+// the entity itself is left out. Articles is the number of articles the two
+// share and Mentions the other entity's mentions in those articles; ties go
+// to the more mentioned, then by name. An id naming no entity gives an error
+// wrapping ErrNotFound.
+//
+// The pairs are counted when asked, from article_entities alone (index
+// ranges, no article rows): under a millisecond for an entity in 500
+// articles, about 20 ms for one in half of 10,000 articles of ten entities
+// each. A table of pairs kept by every import would answer at once, but
+// costs writes that grow with the square of an article's entities.
+func (s *Store) Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, r.mentions, r.shared
+		FROM (SELECT other.entity_id AS id, count(*) AS shared, sum(other.mentions) AS mentions
+			FROM article_entities this
+			JOIN article_entities other ON other.article_id = this.article_id
+			WHERE this.entity_id = ?1 AND other.entity_id != ?1
+			GROUP BY other.entity_id) r
+		JOIN entities e ON e.id = r.id
+		ORDER BY r.shared DESC, r.mentions DESC, e.name COLLATE NOCASE, e.name, e.id
+		LIMIT ?2`, entityID, limitArg(limit))
+	if err != nil {
+		return nil, fmt.Errorf("entities related to %d: %w", entityID, err)
+	}
+	list, err := scanEntityCounts(rows)
+	if err != nil {
+		return nil, fmt.Errorf("entities related to %d: %w", entityID, err)
+	}
+	if len(list) == 0 {
+		// Tell an entity that stands alone from no entity at all.
+		var one int
+		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM entities WHERE id = ? AND articles > 0`, entityID).Scan(&one)
+		if err != nil {
+			return nil, fmt.Errorf("entities related to %d: %w", entityID, notFound(err))
+		}
+	}
+	return list, nil
+}
