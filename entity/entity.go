@@ -35,8 +35,15 @@ type Extractor interface {
 	Extract(a *model.Article) []model.Entity
 }
 
-// New returns the default extractor: the rule-based tagger plus Link.
-func New() Extractor { return NewExtractor(NewRuleTagger()) }
+// New returns the default extractor: the statistical tagger embedded in the
+// binary plus Link. Should the embedded model ever fail to decode (a broken
+// build), it falls back to the rule-based tagger so imports still work.
+func New() Extractor {
+	if st, err := NewStatistical(); err == nil {
+		return NewExtractor(st)
+	}
+	return NewExtractor(NewRuleTagger())
+}
 
 // NewExtractor combines any Tagger with the linker.
 func NewExtractor(t Tagger) Extractor { return extractor{tagger: t} }

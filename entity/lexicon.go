@@ -13,6 +13,9 @@ import (
 type lexicon struct {
 	// Whole names, keyed by their exact text.
 	places, orgs, nationalities, misc map[string]bool
+	// seats are buildings that stand for the body in them: a tagger may
+	// call them places, news means the institution.
+	seats map[string]bool
 	// folded holds the same names lowercased, for headings written in
 	// capitals or Title Case.
 	folded map[string]model.EntityType
@@ -35,6 +38,7 @@ func buildLexicon() *lexicon {
 	l := &lexicon{
 		places:        phraseSet(countryNames, cityNames, regionNames),
 		orgs:          phraseSet(organisationNames),
+		seats:         phraseSet(governmentSeats),
 		nationalities: wordSet(nationalityWords),
 		misc:          phraseSet(nationalityPhrases, otherNames),
 		folded:        map[string]model.EntityType{},

@@ -15,6 +15,10 @@ Nintendo|Samsung|Nokia|Toyota|Honda|Boeing|Airbus|Yahoo|Facebook|Twitter|Vodafon
 Gazprom|Nasa|NASA|FBI|CIA|KGB|FSB|NHS|MI5|MI6|Ofcom|Ofsted|Fed|Federal Reserve|
 World Bank|Eurostat|Xinhua|Al-Jazeera|Al Jazeera`
 
+// governmentSeats lists buildings whose name stands for the government in
+// them ("the Kremlin said", "the White House warned"): organisations.
+const governmentSeats = `Kremlin|White House|Pentagon|Whitehall|Elysee|Élysée|Quai d'Orsay`
+
 // nationalityWords lists nationality, regional and religious adjectives
 // and nouns: MISC in the CoNLL scheme. Plurals ending in -ns and -is are
 // made from them by the lexicon builder.

@@ -65,6 +65,9 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		m.name = strings.Join(strings.Fields(m.m.Text), " ")
 		m.key = foldName(m.name)
 		m.words = strings.Fields(m.key)
+		if m.typ == model.LOC && l.seats[m.name] {
+			m.typ = model.ORG
+		}
 		if m.typ != model.PER || isAcronym(m.name) {
 			if c, ok := l.aliases[aliasKey(m.name)]; ok {
 				m.canon, m.key = c, foldName(c)

@@ -25,7 +25,22 @@ func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s,
 			break
 		}
 	}
+	if start < end && notAName(l, text[start:end]) {
+		return 0, 0, false
+	}
 	return start, end, start < end
+}
+
+// notAName reports whether a span left on its own is a word that is never
+// a name: a function word ("Likewise"), a weekday or month, or a bare title
+// ("Bishop", "MP"). Any tagger can slip on these at the start of a
+// sentence; a reader would see them as junk in the sidebar.
+func notAName(l *lexicon, s string) bool {
+	if strings.ContainsFunc(s, unicode.IsSpace) || isAcronym(s) && !l.titles[s] {
+		return false // "US" is a country, not the pronoun; "MP" stays a title
+	}
+	lc := strings.ToLower(s)
+	return l.function[lc] || l.dates[lc] || l.titles[s] || l.honorifics[s]
 }
 
 // trimPunct cuts everything but letters and digits from both ends, keeping

@@ -82,7 +82,6 @@ func (c *corpus) vectors(vocab []int32, k int) []sparse {
 	dims := len(offsets) * int(width)
 	wordTotal := make([]float64, len(vocab))
 	ctxTotal := make([]float64, dims)
-	total := 0.0
 	type cell struct {
 		word, ctx int32
 		n         float64
@@ -97,7 +96,6 @@ func (c *corpus) vectors(vocab []int32, k int) []sparse {
 		cells = append(cells, cl)
 		wordTotal[cl.word] += cl.n
 		ctxTotal[cl.ctx] += cl.n
-		total += cl.n
 		i = j
 	}
 	// Smoothed context distribution (exponent 0.75) keeps rare contexts from
@@ -120,7 +118,6 @@ func (c *corpus) vectors(vocab []int32, k int) []sparse {
 	for i := range vecs {
 		normalise(vecs[i].val)
 	}
-	_ = total
 	return vecs
 }
 
@@ -208,13 +205,12 @@ func twoMeans(vecs []sparse, members []int, c0, c1 []float32, rng *rand.Rand) (a
 			}
 			add(c1, vecs[far], 1)
 		} else {
-			for i, m := range members {
+			for _, m := range members {
 				if rng.IntN(2) == 0 {
 					add(c0, vecs[m], 1)
 				} else {
 					add(c1, vecs[m], 1)
 				}
-				_ = i
 			}
 			normalise(c0)
 			normalise(c1)

@@ -40,7 +40,9 @@ func (m *Model) TagDocument(fields []string) [][]Span {
 	if len(toks) == 0 {
 		return out
 	}
+	w.f.rawText = true
 	tags := m.tagWords(w, w.words, w.bounds)
+	w.f.rawText = false
 	for i := range fields {
 		for j := starts[i]; j < starts[i+1]; j++ {
 			t := tags[j]

@@ -2,10 +2,13 @@ package tagger
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/bylinehq/byline/model"
 )
 
 func TestReportJSON(t *testing.T) {
@@ -92,5 +95,72 @@ func TestTagAllocations(t *testing.T) {
 	m.tagWords(w, words, bounds)
 	if n := testing.AllocsPerRun(20, func() { m.tagWords(w, words, bounds) }); n != 0 {
 		t.Errorf("tagging allocated %v times per document", n)
+	}
+}
+
+// TestConcurrentTagging shares one model between goroutines, as the reader
+// and an import may; run with -race.
+func TestConcurrentTagging(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Angela Merkel met Barack Obama in Berlin.",
+		"Shares in Volkswagen fell in Frankfurt after the [EU](https://europa.eu) *ruling*.",
+		"Xi Jinping spoke in Beijing.",
+	}
+	want := make([][]Span, len(texts))
+	for i, text := range texts {
+		want[i] = m.TagText(text)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for n := 0; n < 20; n++ {
+				i := (g + n) % len(texts)
+				ok = ok && reflect.DeepEqual(m.TagText(texts[i]), want[i])
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("concurrent tagging gave different spans")
+		}
+	}
+	var found []string
+	for _, s := range want[1] {
+		found = append(found, texts[1][s.Start:s.End]+"/"+string(s.Type))
+	}
+	if strings.Join(found, " ") != "Volkswagen/ORG Frankfurt/LOC EU/ORG" {
+		t.Errorf("markdown text: got %v", found)
+	}
+}
+
+func TestTagArticle(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{
+		Title:      "Merkel Visits Paris",
+		Caption:    "Angela Merkel arrives in Paris.",
+		Paragraphs: []string{"The German chancellor met Emmanuel Macron.", "Merkel later left Paris for Berlin."},
+	}
+	var got []string
+	for _, s := range m.TagArticle(a) {
+		text := a.FieldText(s.Field, s.Paragraph)[s.Start:s.End]
+		got = append(got, fmt.Sprintf("%s/%d/%s/%s", s.Field, s.Paragraph, text, s.Type))
+	}
+	want := []string{
+		"title/0/Merkel/PER", "title/0/Paris/LOC",
+		"caption/0/Angela Merkel/PER", "caption/0/Paris/LOC",
+		"body/0/German/MISC", "body/0/Emmanuel Macron/PER",
+		"body/1/Merkel/PER", "body/1/Paris/LOC", "body/1/Berlin/LOC",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // is refused rather than silently misread.
 const (
 	magic         = "BYLINE-NER\n"
-	formatVersion = 5
+	formatVersion = 6
 )
 
 // Encode writes the model in byline's model format.

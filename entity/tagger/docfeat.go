@@ -18,6 +18,10 @@ type featurizer struct {
 	next []int32
 	// Lowercase hashes of each token's neighbours within its sentence.
 	left, right []uint64
+	// rawText turns on reading Title Case headlines as all-caps ones: news
+	// pages write headlines so, CoNLL data does not (it has them in capitals,
+	// and its Title Case lines are tables and lists of names).
+	rawText bool
 }
 
 // wordCounts records how a word (by lowercase hash) is written across a
@@ -100,7 +104,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 			continue
 		}
 		sent[0].flags |= fSentStart
-		if !caps && f.titleHeadline(sent) {
+		if !caps && f.rawText && f.titleHeadline(sent) {
 			// Read a Title Case headline as CoNLL's headlines in capitals.
 			for i := range sent {
 				if sent[i].flags&fHasLetter == 0 {
@@ -177,25 +181,30 @@ var minorWords = func() map[uint64]bool {
 }()
 
 // titleHeadline reports whether a sentence is a headline in Title Case:
-// three or more capitalised words, nothing lowercase but minor words, and a
-// capitalised word the document elsewhere writes in lowercase.
+// no digits, nothing lowercase but minor words, three or more capitalised
+// words, and among those after the first at least one in three usually
+// lowercase (a minor word, a word the document writes in lowercase elsewhere,
+// or one news text does). Lists of names ("Stuart Law, Glenn McGrath") and
+// result lines stay as they are.
 func (f *featurizer) titleHeadline(sent []tokInfo) bool {
-	caps, evidence := 0, false
+	caps, evidence := 0, 0
 	for i := range sent {
 		t := &sent[i]
 		switch {
+		case t.flags&fHasDigit != 0:
+			return false
 		case t.flags&fLower != 0:
 			if !minorWords[t.lower] {
 				return false
 			}
 		case t.flags&fInitCap != 0:
 			caps++
-			if i > 0 && (minorWords[t.lower] || f.seen[t.lower].lower > 0) {
-				evidence = true
+			if i > 0 && (minorWords[t.lower] || f.seen[t.lower].lower > 0 || f.lk.isMostlyLower(t)) {
+				evidence++
 			}
 		}
 	}
-	return caps >= 3 && evidence
+	return caps >= 3 && evidence > 0 && 3*evidence >= caps
 }
 
 // setHistory sets each token's hist from the first-pass tags of the other

@@ -35,6 +35,7 @@ type tokInfo struct {
 	exact, lower, title, shape uint64
 	pre, suf                   [4]uint64
 	flags                      uint32
+	usuallyLower               bool   // news text mostly writes the word in lowercase
 	cluster                    uint32 // path code with a leading 1 bit, or 0
 	gaz                        uint16 // bit 4*type+position (B, I, L, U)
 	doc                        uint8

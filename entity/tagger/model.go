@@ -63,13 +63,14 @@ type workspace struct {
 	words  []string
 	bounds []int
 	hist   []uint32
+	names  map[uint64]uint8 // for propagate
 }
 
 func (m *Model) workspace() *workspace {
 	if w, ok := m.pool.Get().(*workspace); ok {
 		return w
 	}
-	return &workspace{f: newFeaturizer(m.lk, m.bits)}
+	return &workspace{f: newFeaturizer(m.lk, m.bits), names: map[uint64]uint8{}}
 }
 
 // scoreFirst fills w.em with first-layer scores and w.base with the second
@@ -163,5 +164,6 @@ func (m *Model) viterbiAll(w *workspace, bounds []int, trans []float32) {
 func (m *Model) tagWords(w *workspace, words []string, bounds []int) []int {
 	w.f.load(words, bounds)
 	m.decode(w, bounds)
+	m.propagate(w, bounds)
 	return w.tags
 }

@@ -56,7 +56,7 @@ func tinyModel(t *testing.T, twoPass bool) *Model {
 		t.Fatal(err)
 	}
 	res := Resources{
-		Clusters:  []ClusterWord{{"Paris", "0110"}, {"London", "0111"}, {"Monday", "10"}},
+		Clusters:  []ClusterWord{{Word: "Paris", Path: "0110"}, {Word: "London", Path: "0111"}, {Word: "monday", Path: "10", Count: 9}},
 		Gazetteer: []GazetteerEntry{{"LOC", "Paris"}, {"PER", "Angela"}, {"LOC", "New York"}},
 	}
 	m, err := Train(append(docs, docs...), res, TrainConfig{Bits: 12, Epochs: 5, Seed: 7, TwoPass: twoPass, Folds: 2})
@@ -170,8 +170,8 @@ func TestDevF1(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("eng.testa: F1 %.4f P %.4f R %.4f %v", rep.F1, rep.Precision, rep.Recall, rep.PerType)
-	if rep.F1 < 0.92 {
-		t.Errorf("eng.testa F1 %.4f, want at least 0.92", rep.F1)
+	if rep.F1 < 0.93 {
+		t.Errorf("eng.testa F1 %.4f, want at least 0.93", rep.F1)
 	}
 	if rep.Gold != 5942 {
 		t.Errorf("eng.testa has %d gold entities, conlleval counts 5942", rep.Gold)

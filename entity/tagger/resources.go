@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,9 +17,11 @@ type Resources struct {
 	Gazetteer []GazetteerEntry
 }
 
-// ClusterWord is one word and its cluster path.
+// ClusterWord is one word, its cluster path and how often the unlabelled
+// text had it (0 when unknown).
 type ClusterWord struct {
 	Word, Path string
+	Count      int
 }
 
 // GazetteerEntry is one known name of an entity type.
@@ -28,6 +31,8 @@ type GazetteerEntry struct {
 
 // lookup is the compiled, hash-keyed form of Resources.
 type lookup struct {
+	// clusters maps a word hash to its path code; mostlyLower marks words
+	// the unlabelled text wrote in lowercase far more often than capitalised.
 	clusters map[uint64]uint32
 	gaz      map[uint64]uint8 // phrase hash -> one bit per entity type
 	gazMax   int
@@ -56,11 +61,19 @@ func typeIndex(t string) int {
 // no cluster of their own (Clusters come most frequent first).
 func (r *Resources) compile() *lookup {
 	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}}
+	counts := make(map[string]int, len(r.Clusters))
 	for _, c := range r.Clusters {
-		l.clusters[hashString(c.Word, false)] = pathCode(c.Path)
+		counts[c.Word] = c.Count
 	}
 	for _, c := range r.Clusters {
 		code := pathCode(c.Path)
+		if c.Count > 0 && c.Word == strings.ToLower(c.Word) && c.Count >= 4*counts[titleCase(c.Word)] {
+			code |= mostlyLower
+		}
+		l.clusters[hashString(c.Word, false)] = code
+	}
+	for _, c := range r.Clusters {
+		code := pathCode(c.Path) // without the mostlyLower mark
 		for _, h := range [...]uint64{hashString(c.Word, true), hashTitle(c.Word)} {
 			if _, ok := l.clusters[h]; !ok {
 				l.clusters[h] = code
@@ -88,16 +101,32 @@ func (r *Resources) compile() *lookup {
 	return l
 }
 
+// mostlyLower is set on the cluster code of a lowercase word that is rarely
+// capitalised; paths never reach this bit.
+const mostlyLower = 1 << 31
+
 // clusterOf finds the cluster of a token: as written, then as Title case
 // (for headlines in capitals), then lowercased.
 func (l *lookup) clusterOf(t *tokInfo) uint32 {
 	if c, ok := l.clusters[t.exact]; ok {
-		return c
+		return c &^ mostlyLower
 	}
 	if c, ok := l.clusters[t.title]; ok {
-		return c
+		return c &^ mostlyLower
 	}
-	return l.clusters[t.lower]
+	return l.clusters[t.lower] &^ mostlyLower
+}
+
+// isMostlyLower reports whether the token's word is usually written in
+// lowercase, as a capitalised "Visits" or "Talks" in a headline is.
+func (l *lookup) isMostlyLower(t *tokInfo) bool {
+	return l.clusters[t.lower]&mostlyLower != 0
+}
+
+// titleCase writes a word with its first letter upper case.
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // markGazetteer sets the gaz bits of a sentence's tokens for every gazetteer
@@ -149,13 +178,17 @@ func ParseGazetteer(text string) []GazetteerEntry {
 }
 
 // ParseClusters reads "path<TAB>word[<TAB>count]" lines, as Brown clustering
-// tools write them.
+// tools and entity/clusters write them.
 func ParseClusters(text string) []ClusterWord {
 	var out []ClusterWord
 	for _, line := range strings.Split(text, "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
 		if len(f) >= 2 && f[0] != "" && f[1] != "" {
-			out = append(out, ClusterWord{Path: f[0], Word: f[1]})
+			c := ClusterWord{Path: f[0], Word: f[1]}
+			if len(f) >= 3 {
+				c.Count, _ = strconv.Atoi(f[2])
+			}
+			out = append(out, c)
 		}
 	}
 	return out
