@@ -66,24 +66,43 @@ type importReport struct {
 // importPaths reads, parses and extracts entities from every article file
 // under paths, storing them batch by batch. A file that fails is recorded in
 // the report and never stops the others; only a store error ends the import.
+// While one batch is written, the next is parsed, so the store and the
+// tagger work at the same time.
 func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, paths []string, onProgress func(done, total int)) (importReport, error) {
 	files, errs := ingest.Files(paths)
 	rep := importReport{Failures: errs}
-	for start := 0; start < len(files); start += importBatch {
-		if err := ctx.Err(); err != nil {
-			return rep, err
-		}
-		end := min(start+importBatch, len(files))
-		arts, failures := readArticles(files[start:end], ex)
-		rep.Failures = append(rep.Failures, failures...)
-		if err := storeArticles(ctx, st, arts, &rep); err != nil {
-			return rep, err
-		}
-		if onProgress != nil {
-			onProgress(end, len(files))
-		}
+	type batch struct {
+		arts []model.Article
+		done int
 	}
-	return rep, nil
+	batches := make(chan batch, 1)
+	stored := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range batches {
+			if err == nil {
+				err = storeArticles(ctx, st, b.arts, &rep)
+			}
+			if err == nil && onProgress != nil {
+				onProgress(b.done, len(files))
+			}
+		}
+		stored <- err
+	}()
+	var failures []error
+	for start := 0; start < len(files) && ctx.Err() == nil; start += importBatch {
+		end := min(start+importBatch, len(files))
+		arts, failed := readArticles(files[start:end], ex)
+		failures = append(failures, failed...)
+		batches <- batch{arts, end}
+	}
+	close(batches)
+	err := <-stored
+	rep.Failures = append(rep.Failures, failures...)
+	if err == nil {
+		err = ctx.Err()
+	}
+	return rep, err
 }
 
 // readArticles parses files and extracts their entities on every core,
