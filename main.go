@@ -68,6 +68,7 @@ func newRootCmd() *cobra.Command {
 		a.listCmd(),
 		a.entitiesCmd(),
 		a.showCmd(),
+		a.evalCmd(),
 	)
 	return root
 }

@@ -97,6 +97,10 @@ func Evaluate(r io.Reader, m *Model) (Report, error) {
 	return m.evaluateDocs(docs), nil
 }
 
+// EvaluateDocuments scores m on documents already read, for example from
+// several files at once.
+func EvaluateDocuments(docs []Document, m *Model) Report { return m.evaluateDocs(docs) }
+
 func (m *Model) evaluateDocs(docs []Document) Report {
 	sc := NewScorer()
 	w := m.workspace()
