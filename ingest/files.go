@@ -19,6 +19,8 @@ var articleExts = map[string]bool{
 	".text":     true,
 	".md":       true,
 	".markdown": true,
+	".html":     true,
+	".htm":      true,
 }
 
 // skippedPrefixes name the files that travel with a folder of articles but
@@ -63,7 +65,7 @@ func ReadFile(path string) (model.Article, error) {
 // files to import, in a deterministic order: the paths as given, each
 // directory's files in lexical order, with duplicates dropped. A path named
 // explicitly is always taken, whatever its name. Inside directories it takes
-// .txt, .text, .md, .markdown and extension-less files, and skips hidden
+// .txt, .text, .md, .markdown, .html, .htm and extension-less files, and skips hidden
 // files and directories and files named README*, LICENSE*, SOURCE* or
 // COPYING* (any case), which a folder of articles often carries. Symbolic
 // links inside directories are followed to files but not to directories, so

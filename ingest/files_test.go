@@ -112,7 +112,7 @@ func TestFiles(t *testing.T) {
 	}
 
 	files, errs := Files([]string{dir})
-	want := []string{"a.md", "b.markdown", "c.TEXT", "noext", "sub/10.txt", "sub/2.txt", "z.txt"}
+	want := []string{"a.md", "b.markdown", "c.TEXT", "d.html", "noext", "sub/10.txt", "sub/2.txt", "z.txt"}
 	if len(errs) != 0 || !slices.Equal(rel(files), want) {
 		t.Errorf("Files(dir) = %q, %v; want %q", rel(files), errs, want)
 	}

@@ -2,34 +2,18 @@ package ingest
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bylinehq/byline/ingest/safe"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// Limits that keep hostile Markdown from building a document tree deep
-// enough to hurt the renderer: a line may open at most maxNest quotes or list
-// items, and be indented at most maxIndent columns (about 30 more levels of
-// two-space lists). Real articles never come near either.
-const (
-	maxNest   = 20
-	maxIndent = 64
-)
-
 // maxTitleSource bounds the Markdown handed to the title parser.
 const maxTitleSource = 1024
-
-// maxInlineMarks is how many emphasis delimiters (* _ ~), and separately how
-// many brackets, one block may hold before it is shown literally. Emphasis
-// nests one level per delimiter, and goldmark's time on unclosed "[a](" grows
-// with the square of their number (20,000 take two seconds), so a block
-// beyond either budget is hostile or broken; real paragraphs use a handful.
-const maxInlineMarks = 256
 
 // isPlainLine reports whether l is ordinary paragraph text: not a heading,
 // quote, list item, fence, table, HTML, rule or link definition, and not
@@ -80,78 +64,6 @@ func isRule(s string) bool {
 		}
 	}
 	return n >= 3
-}
-
-// markerLen returns the length of the list marker (-, *, + or 1. / 1))
-// starting s, or 0. A marker must be followed by a space or end the line.
-func markerLen(s string) int {
-	n := 0
-	switch {
-	case s == "":
-		return 0
-	case s[0] == '-' || s[0] == '*' || s[0] == '+':
-		n = 1
-	default:
-		for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
-			n++
-		}
-		if n == 0 || n >= len(s) || (s[n] != '.' && s[n] != ')') {
-			return 0
-		}
-		n++
-	}
-	if n < len(s) && s[n] != ' ' {
-		return 0
-	}
-	return n
-}
-
-// capNesting flattens a line's container prefix (indentation, > and list
-// markers) beyond the limits above; the text after the prefix is untouched.
-func capNesting(l string) string {
-	var b strings.Builder
-	markers, budget, changed := 0, maxIndent, false
-	afterMarker := false
-	i := 0
-	for i < len(l) {
-		if l[i] == ' ' {
-			run := len(l[i:]) - len(strings.TrimLeft(l[i:], " "))
-			keep := min(run, budget)
-			if keep == 0 && afterMarker {
-				keep = 1 // the marker needs its space to stay a marker
-			}
-			budget = max(budget-keep, 0)
-			b.WriteString(l[i : i+keep])
-			changed = changed || keep != run
-			i += run
-			afterMarker = false
-			continue
-		}
-		n := markerLen(l[i:])
-		if l[i] == '>' {
-			n = 1
-		}
-		if n == 0 {
-			break
-		}
-		markers++
-		if markers <= maxNest {
-			b.WriteString(l[i : i+n])
-			afterMarker = true
-		} else {
-			changed = true
-			afterMarker = false
-			i += n
-			i += len(l[i:]) - len(strings.TrimLeft(l[i:], " "))
-			continue
-		}
-		i += n
-	}
-	if !changed {
-		return l
-	}
-	b.WriteString(l[i:])
-	return b.String()
 }
 
 // stripMarkers removes leading quote and bullet markers from a line that is
@@ -216,33 +128,6 @@ func plainTitle(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// tameInline returns s unchanged when its inline markup is within budget and
-// otherwise escapes every character that could start inline markup, so the
-// block renders as the literal text it is, in linear time.
-func tameInline(s string) string {
-	emph, brackets := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '*', '_', '~':
-			emph++
-		case '[', ']':
-			brackets++
-		}
-	}
-	if emph <= maxInlineMarks && brackets <= maxInlineMarks {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + emph + brackets)
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("\\`*_~[]<", s[i]) >= 0 {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 // expandTabs replaces tabs with spaces to the next multiple of four columns,
 // as CommonMark reads them, so indentation keeps its meaning.
 func expandTabs(l string) string {
@@ -264,27 +149,9 @@ func expandTabs(l string) string {
 	return b.String()
 }
 
-// charRef matches a numeric character reference as CommonMark reads them.
-var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
-
-// neutralizeCharRefs removes numeric references to control characters
-// (&#27; is ESC) from Markdown source: the renderer would decode them into
-// the very bytes sanitising removed.
-func neutralizeCharRefs(s string) string {
-	if !strings.Contains(s, "&#") {
-		return s
-	}
-	return charRef.ReplaceAllStringFunc(s, func(ref string) string {
-		m := charRef.FindStringSubmatch(ref)
-		var n uint64
-		if m[1] != "" {
-			n, _ = strconv.ParseUint(m[1], 16, 32)
-		} else {
-			n, _ = strconv.ParseUint(m[2], 10, 32)
-		}
-		if n < 0x20 && n != '\t' && n != '\n' || n >= 0x7f && n <= 0x9f {
-			return ""
-		}
-		return ref
-	})
-}
+// The Markdown hardening lives in package safe, shared with the feed and web
+// importers; these names keep this package's code reading as before.
+func markerLen(s string) int             { return safe.MarkerLen(s) }
+func capNesting(l string) string         { return safe.CapNesting(l) }
+func tameInline(s string) string         { return safe.TameInline(s) }
+func neutralizeCharRefs(s string) string { return safe.NeutralizeCharRefs(s) }

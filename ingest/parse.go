@@ -13,11 +13,13 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bylinehq/byline/ingest/web"
 	"github.com/bylinehq/byline/model"
 )
 
@@ -31,7 +33,8 @@ const MaxFileSize = 10 << 20
 const maxTitle = 200
 
 // Parse parses one article. name (a path) picks the format by extension
-// (.md, .markdown → Markdown; anything else → plain text, where the seed
+// (.md, .markdown → Markdown; .html, .htm → a saved web page, whose article
+// package web extracts; anything else → plain text, where the seed
 // format's caption, credit and publish date are recognised automatically)
 // and appears in every error. Article.Source is name, sanitised onto one
 // line like every other field, since the list draws it.
@@ -53,6 +56,9 @@ func Parse(name string, data []byte) (model.Article, error) {
 		return model.Article{}, fileError(name, ErrEmpty, "empty file (no readable text)")
 	}
 
+	if isHTML(name) {
+		return parseHTML(name, data)
+	}
 	var a model.Article
 	if isMarkdown(name) {
 		a = parseMarkdown(text)
@@ -76,6 +82,38 @@ func isMarkdown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isHTML reports whether name's extension marks a saved web page.
+func isHTML(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// parseHTML extracts the article from a saved web page. Its title, author,
+// date, lead image caption and canonical URL come from the page; Source is
+// the file, like every imported file's.
+func parseHTML(name string, data []byte) (model.Article, error) {
+	a, err := web.Extract("", data)
+	if err != nil {
+		var we *web.Error
+		if errors.As(err, &we) {
+			err = we.Err
+		}
+		if errors.Is(err, web.ErrNoArticle) {
+			return model.Article{}, fileError(name, ErrEmpty, "no article text found in the page")
+		}
+		return model.Article{}, fileError(name, err, "")
+	}
+	a.Source = singleLine(name)
+	finish(&a)
+	if strings.TrimSpace(a.Title) == "" || len(a.Paragraphs) == 0 {
+		return model.Article{}, fileError(name, ErrEmpty, "no article text found in the page")
+	}
+	return a, nil
 }
 
 // finish sanitises every field once more, whatever the parser did: HTML

@@ -1,0 +1,77 @@
+package safe
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\x1b[31mred\x1b[0m b":     "ared b",
+		"t\x1b]0;title\x07x":        "tx",
+		"c1\u009b2Jx":               "c1x",
+		"crlf\r\nline":              "crlf\nline",
+		"bad \xff byte":             "bad \ufffd byte",
+		"bell\x07 and del\x7f done": "bell and del done",
+	} {
+		if got := Text(in); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Line(" a\n\tb  c "); got != "a b c" {
+		t.Errorf("Line = %q", got)
+	}
+}
+
+func TestURL(t *testing.T) {
+	base, _ := url.Parse("https://news.example/world/story")
+	for in, want := range map[string]string{
+		"/a":                         "https://news.example/a",
+		"other":                      "https://news.example/world/other",
+		"http://x.example/p?q=1":     "http://x.example/p?q=1",
+		"mailto:ed@example.com":      "mailto:ed@example.com",
+		"javascript:alert(1)":        "",
+		" JavaScript:alert(1)":       "",
+		"data:text/html,x":           "",
+		"file:///etc/passwd":         "",
+		"https://":                   "",
+		"\x1b[31mhttps://x.example/": "https://x.example/",
+	} {
+		if got := URL(in, base); got != want {
+			t.Errorf("URL(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := URL("/relative", nil); got != "" {
+		t.Errorf("relative without base = %q", got)
+	}
+}
+
+func TestMarkdownParagraphs(t *testing.T) {
+	md := "Para &#27;[31mone &#x1B; &#65;.\n\n" + strings.Repeat("> ", 100) + "deep\n\n```\ncode\n\nstill code\n```\n\n" +
+		strings.Repeat("*", 1000) + "\n\n\n"
+	got := MarkdownParagraphs(md)
+	if len(got) != 4 {
+		t.Fatalf("got %d paragraphs: %q", len(got), got)
+	}
+	if got[0] != "Para [31mone  &#65;." {
+		t.Errorf("char refs: %q", got[0])
+	}
+	if n := strings.Count(got[1], ">"); n != maxNest {
+		t.Errorf("nesting kept %d levels, want %d", n, maxNest)
+	}
+	if got[2] != "```\ncode\n\nstill code\n```" {
+		t.Errorf("fence split: %q", got[2])
+	}
+	if !strings.HasPrefix(got[3], `\*\*`) {
+		t.Errorf("over-marked block not escaped: %q", got[3][:10])
+	}
+}
+
+func TestDropControlRefs(t *testing.T) {
+	in := "a&#27;b&#x1b;c&#X1B;d&#9;e&#10;f&#13;g&#127;h&#x9b;i&#155;j&#65;k&#0027;l"
+	want := "abcd&#9;e&#10;f&#13;ghij&#65;kl"
+	if got := string(DropControlRefs([]byte(in))); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
