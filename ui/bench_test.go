@@ -129,3 +129,72 @@ func BenchmarkSelectionMove(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// pinnedModel is the minister story open at 160x45 with its first person
+// selected in the sidebar, ready to pin.
+func pinnedModel(b *testing.B) *Model {
+	m := newModel(b, openStore(b, []model.Article{ministerArticle()}), 160, 45, Options{})
+	run(b, m, m.Update(keyMsg("e")))
+	return m
+}
+
+// BenchmarkPin is one pin or unpin from the sidebar and the frame after it:
+// the reader re-paints the cached render, it does not render again. It must
+// stay under 10 ms.
+func BenchmarkPin(b *testing.B) {
+	m := pinnedModel(b)
+	space := keyMsg("space")
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(space)
+		_ = m.View()
+	}
+}
+
+// BenchmarkNextMention is one `n` with a pinned entity and the frame after
+// it. It must stay under 2 ms.
+func BenchmarkNextMention(b *testing.B) {
+	m := pinnedModel(b)
+	run(b, m, m.Update(keyMsg("enter")))
+	n := keyMsg("n")
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(n)
+		_ = m.View()
+	}
+}
+
+// BenchmarkFilterByEntity is `f` on an entity named in every article of the
+// 10,000-article store: the list query and the frame. It must stay under
+// 50 ms.
+func BenchmarkFilterByEntity(b *testing.B) {
+	m := newModel(b, bigStore(b), 160, 45, Options{})
+	e := model.EntityCount{ID: 1, Name: "Ada Quill", Type: model.PER}
+	b.ResetTimer()
+	for b.Loop() {
+		m.followEntity(e)
+		msg := m.loadList()()
+		m.Update(msg)
+		if m.list.Len() == 0 {
+			b.Fatal("no article names the entity")
+		}
+		_ = m.View()
+	}
+}
+
+// BenchmarkSearchFirstPage is a search for a common word over the
+// 10,000-article store: the ranked first page, the hit count, the rows'
+// state and the frame. It must stay under 50 ms.
+func BenchmarkSearchFirstPage(b *testing.B) {
+	m := newModel(b, bigStore(b), 160, 45, Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		m.filter.search = "harbour"
+		msg := m.loadList()()
+		m.Update(msg)
+		if m.filter.hits == 0 {
+			b.Fatal("no hits")
+		}
+		_ = m.View()
+	}
+}

@@ -1,16 +1,66 @@
 package ui
 
 import (
-	"github.com/bylinehq/byline/model"
-	"github.com/bylinehq/byline/store"
+	"context"
+	"errors"
+	"net/url"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui/list"
 )
 
-// listLoadedMsg answers a list query; Req is the query's id.
+// searchLimit is how many hits a search lists; the status bar counts all.
+const searchLimit = 500
+
+// listFilter is what the list shows: every article, those naming one
+// entity, unread or starred ones (these combine), or the hits of a search
+// (which replaces the others while it lasts).
+type listFilter struct {
+	entity  model.EntityCount // ID 0: no entity filter
+	unread  bool
+	starred bool
+	search  string // "": no search
+	hits    int    // hits the search found in all
+}
+
+// describe is the filter as the status bar shows it, or "".
+func (f listFilter) describe() string {
+	if f.search != "" {
+		n := strconv.Itoa(f.hits) + " hits"
+		if f.hits == 1 {
+			n = "1 hit"
+		}
+		return n + " for " + strconv.Quote(oneLine(f.search))
+	}
+	var parts []string
+	if f.entity.ID != 0 {
+		parts = append(parts, "entity: "+oneLine(f.entity.Name))
+	}
+	if f.unread {
+		parts = append(parts, "unread")
+	}
+	if f.starred {
+		parts = append(parts, "starred")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(model.Sanitize(s)), " ") }
+
+// listLoadedMsg answers a list query or a search; Req is the query's id.
 type listLoadedMsg struct {
 	Req   int
-	Items []model.Summary
+	Items []list.Item
+	Hits  int
 	Err   error
 }
 
@@ -23,14 +73,69 @@ type articleLoadedMsg struct {
 	Err      error
 }
 
-// loadList starts the one list query: every article's summary, no bodies.
+// loadList starts the list query for the current filter: summaries with
+// their reading state, no bodies.
 func (m *Model) loadList() tea.Cmd {
 	m.listReq++
-	req, ctx, lib := m.listReq, m.ctx, m.lib
+	req, ctx, lib, f := m.listReq, m.ctx, m.lib, m.filter
+	if f.search != "" {
+		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)))
+		return func() tea.Msg { return search(ctx, lib, req, prefixQuery(f.search)) }
+	}
+	m.list.SetEmpty("")
+	if f != (listFilter{}) {
+		m.list.SetEmpty("no article matches the filter (esc clears it)")
+	}
 	return func() tea.Msg {
-		items, err := lib.List(ctx, store.ListQuery{})
+		rows, err := lib.ListItems(ctx, store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred})
+		items := make([]list.Item, len(rows))
+		for i, r := range rows {
+			items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred}
+		}
 		return listLoadedMsg{Req: req, Items: items, Err: err}
 	}
+}
+
+// prefixQuery makes the last word typed a prefix (elect finds election),
+// as a search box does while one types, unless it ends a quoted phrase or
+// already has its *.
+func prefixQuery(q string) string {
+	q = strings.TrimSpace(q)
+	if q == "" || strings.Count(q, `"`)%2 == 1 || strings.HasSuffix(q, `"`) || strings.HasSuffix(q, "*") {
+		return q
+	}
+	last := q[strings.LastIndexAny(q, " \t")+1:]
+	if !strings.ContainsFunc(last, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return q
+	}
+	return q + "*"
+}
+
+// search runs a full-text search: the first page of hits, best first, their
+// reading state and the number of hits in all.
+func search(ctx context.Context, lib Library, req int, q string) tea.Msg {
+	hits, err := lib.Search(ctx, q, searchLimit)
+	if err != nil {
+		return listLoadedMsg{Req: req, Err: err}
+	}
+	n, err := lib.SearchCount(ctx, q)
+	if err != nil {
+		return listLoadedMsg{Req: req, Err: err}
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	states, err := lib.States(ctx, ids)
+	if err != nil {
+		return listLoadedMsg{Req: req, Err: err}
+	}
+	items := make([]list.Item, len(hits))
+	for i, h := range hits {
+		st := states[h.ID]
+		items[i] = list.Item{Summary: h, Read: st.Read, Starred: st.Starred}
+	}
+	return listLoadedMsg{Req: req, Items: items, Hits: max(n, len(items))}
 }
 
 // loadArticle reads an article's body and its entities.
@@ -45,4 +150,126 @@ func (m *Model) loadArticle(id int64) tea.Cmd {
 		ents, err := lib.ArticleEntities(ctx, id)
 		return articleLoadedMsg{Req: req, ID: id, Article: a, Entities: ents, Err: err}
 	}
+}
+
+// stateSavedMsg reports a failed write of an article's reading state.
+type stateSavedMsg struct{ Err error }
+
+// setState records article id as read or not and starred or not, on its
+// row at once and in the store by a Cmd.
+func (m *Model) setState(it list.Item, read, starred bool) tea.Cmd {
+	m.list.SetState(it.ID, read, starred)
+	ctx, lib := m.ctx, m.lib
+	return func() tea.Msg {
+		var err error
+		if read != it.Read {
+			err = lib.SetRead(ctx, it.ID, read)
+		}
+		if starred != it.Starred && err == nil {
+			err = lib.SetStarred(ctx, it.ID, starred)
+		}
+		return stateSavedMsg{Err: err}
+	}
+}
+
+// readTimerMsg fires when an article has been shown for the read delay.
+type readTimerMsg struct {
+	Req int
+	ID  int64
+}
+
+// startReadTimer counts the article on show as read once it has been shown
+// for the read delay, unless the reader has moved on by then.
+func (m *Model) startReadTimer(id int64) tea.Cmd {
+	m.readReq++
+	if m.readDelay < 0 {
+		return nil
+	}
+	req := m.readReq
+	return tea.Tick(m.readDelay, func(time.Time) tea.Msg { return readTimerMsg{Req: req, ID: id} })
+}
+
+// entitiesLoadedMsg answers the entity view's query.
+type entitiesLoadedMsg struct {
+	Req   int
+	Items []model.EntityCount
+	Err   error
+}
+
+// entityDetailMsg answers the entity view's question about one entity.
+type entityDetailMsg struct {
+	Req      int
+	ID       int64
+	Related  []model.EntityCount
+	Articles []model.Summary
+}
+
+// entityViewLimit is how many entities the view lists at once.
+const entityViewLimit = 300
+
+// loadEntities queries the entities for the view's type and typed filter.
+func (m *Model) loadEntities() tea.Cmd {
+	m.entityReq++
+	req, ctx, lib := m.entityReq, m.ctx, m.lib
+	q := store.EntityQuery{Type: m.entities.Type(), Match: strings.TrimSpace(m.entities.Query()), Limit: entityViewLimit}
+	return func() tea.Msg {
+		items, err := lib.Entities(ctx, q)
+		return entitiesLoadedMsg{Req: req, Items: items, Err: err}
+	}
+}
+
+// loadDetail queries the selected entity's companions and articles.
+func (m *Model) loadDetail() tea.Cmd {
+	e, ok := m.entities.Selected()
+	if !ok {
+		return nil
+	}
+	m.detailReq++
+	req, ctx, lib := m.detailReq, m.ctx, m.lib
+	return func() tea.Msg {
+		rel, _ := lib.Related(ctx, e.ID, 12)
+		rows, _ := lib.ListItems(ctx, store.ListQuery{EntityID: e.ID, Limit: 30})
+		arts := make([]model.Summary, len(rows))
+		for i, r := range rows {
+			arts[i] = r.Summary
+		}
+		return entityDetailMsg{Req: req, ID: e.ID, Related: rel, Articles: arts}
+	}
+}
+
+// noteMsg puts a message in the status bar.
+type noteMsg string
+
+// openURL opens u in the user's browser, off the update path.
+func openURL(u string) tea.Cmd {
+	return func() tea.Msg {
+		name, args := "xdg-open", []string{u}
+		switch runtime.GOOS {
+		case "darwin":
+			name = "open"
+		case "windows":
+			name, args = "rundll32", []string{"url.dll,FileProtocolHandler", u}
+		}
+		if err := exec.Command(name, args...).Start(); err != nil {
+			return noteMsg("cannot open browser: " + err.Error())
+		}
+		return noteMsg("opened " + u)
+	}
+}
+
+// safeURL returns the article's URL when it is an http(s) URL with nothing
+// in it a terminal or a shell could read as more than a URL.
+func safeURL(raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", errors.New("this article has no URL")
+	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) }) {
+		return "", errors.New("this article's URL holds control characters")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", errors.New("this article has no web URL")
+	}
+	return u.String(), nil
 }

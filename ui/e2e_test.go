@@ -37,3 +37,26 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("reader ends on %v", a)
 	}
 }
+
+// TestEndToEndPin pins an entity in the real program and steps to its
+// first mention.
+func TestEndToEndPin(t *testing.T) {
+	m := New(openStore(t, fixtures()), Options{ReadDelay: -1})
+	tm := teatest.NewTestModel(t, m.TeaModel(), teatest.WithInitialTermSize(160, 45))
+	wait := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	wait("Saltholm")
+	tm.Type("e")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	wait("Pinned")
+	tm.Type("n")
+	wait("mention 1/2")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if pins := tm.FinalModel(t).(program).m.Pins(); len(pins) != 1 || pins[0].Name != "Ansel Brook" {
+		t.Fatalf("pins %+v", pins)
+	}
+}

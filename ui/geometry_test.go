@@ -42,6 +42,9 @@ func TestGeometrySweep(t *testing.T) {
 		{name: "reader focus", keys: []string{"j", "enter", "j", "j"}},
 		{name: "sidebar", keys: []string{"tab", "tab", "e", "j"}},
 		{name: "help open", keys: []string{"?"}},
+		{name: "pins active", keys: []string{"e", "enter", "j", "space", "e", "n"}},
+		{name: "entity view open", keys: []string{"o", "a", "n"}},
+		{name: "search prompt open", keys: []string{"/", "f", "e", "r", "r", "y"}},
 		{name: "empty store", empty: true},
 	}
 	lib := openStore(t, fixtures())

@@ -160,6 +160,9 @@ func run(tb testing.TB, m *Model, cmd tea.Cmd) (quit bool) {
 // newModel returns a settled model of size w×h on lib.
 func newModel(tb testing.TB, lib Library, w, h int, opts Options) *Model {
 	tb.Helper()
+	if opts.ReadDelay == 0 {
+		opts.ReadDelay = -1 // run() would wait out the timer; tests that want it set it
+	}
 	m := New(lib, opts)
 	run(tb, m, m.Init())
 	run(tb, m, m.Update(tea.WindowSizeMsg{Width: w, Height: h}))

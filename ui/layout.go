@@ -46,6 +46,9 @@ type LayoutState struct {
 	Sidebar   bool // the sidebar was toggled on (matters at medium widths)
 	HelpLines int  // lines the full help wants; 0 when it is closed
 	Hint      bool // an Options.Hint line is shown
+	// Overlay: one view (the entity view, the help) takes the whole body
+	// and the panes are hidden.
+	Overlay bool
 }
 
 // Layout is where everything goes. Panes sit side by side with one column
@@ -58,6 +61,7 @@ type Layout struct {
 	Help     Rect
 	Hint     Rect
 	Status   Rect
+	Overlay  Rect // the entity view or the help, when open
 }
 
 // Panes returns the visible panes' rectangles from left to right.
@@ -92,6 +96,8 @@ func layout(w, h int, s LayoutState) Layout {
 	bodyH := y
 
 	switch {
+	case s.Overlay:
+		l.Overlay = Rect{0, 0, w, bodyH}
 	case w >= WideWidth:
 		side := clamp(w/5, 24, 36)
 		list := clamp(w*7/20, 36, 60)

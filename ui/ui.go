@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui/entities"
 	"github.com/bylinehq/byline/ui/keymap"
 	"github.com/bylinehq/byline/ui/list"
 	"github.com/bylinehq/byline/ui/reader"
@@ -26,11 +28,18 @@ import (
 
 // Library is what the reader needs from the store. *store.Store satisfies
 // it; ui uses nothing else of the store, so tests and other front ends can
-// hand in anything that answers these three questions.
+// hand in anything that answers these questions.
 type Library interface {
-	List(ctx context.Context, q store.ListQuery) ([]model.Summary, error)
+	ListItems(ctx context.Context, q store.ListQuery) ([]store.ListItem, error)
 	Article(ctx context.Context, id int64) (*model.Article, error)
 	ArticleEntities(ctx context.Context, id int64) ([]model.EntityCount, error)
+	Search(ctx context.Context, query string, limit int) ([]model.Summary, error)
+	SearchCount(ctx context.Context, query string) (int, error)
+	States(ctx context.Context, ids []int64) (map[int64]store.ArticleState, error)
+	Entities(ctx context.Context, q store.EntityQuery) ([]model.EntityCount, error)
+	Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error)
+	SetRead(ctx context.Context, id int64, read bool) error
+	SetStarred(ctx context.Context, id int64, starred bool) error
 }
 
 // The store is the Library byline runs on.
@@ -45,7 +54,17 @@ type Options struct {
 	// through reverse video, bold and markers. Run also sets it when the
 	// NO_COLOR environment variable is set and not empty.
 	NoColor bool
+	// KeyMap replaces the default key bindings, for example with the ones
+	// keymap.Load read from the user's config file. Nil: the defaults.
+	KeyMap *keymap.KeyMap
+	// ReadDelay is how long an article must stay in the reader to count as
+	// read (scrolling it counts at once). 0: two seconds; negative: never,
+	// only scrolling and the toggle key mark it.
+	ReadDelay time.Duration
 }
+
+// defaultReadDelay is how long an article must be shown to count as read.
+const defaultReadDelay = 2 * time.Second
 
 // Model is the root of the program. Build it with New; hand it to Bubble Tea
 // through TeaModel (Run does both).
@@ -59,9 +78,10 @@ type Model struct {
 	isDark bool
 	help   help.Model
 
-	list    list.Model
-	reader  reader.Model
-	sidebar sidebar.Model
+	list     list.Model
+	reader   reader.Model
+	sidebar  sidebar.Model
+	entities entities.Model
 
 	width, height int
 	focus         Focus
@@ -75,24 +95,44 @@ type Model struct {
 	articleID  int64 // the article the reader shows or is loading; 0 none
 	listDone   bool  // the list query has answered
 	listErr    string
+
+	filter     listFilter
+	pins       []reader.Pin // at most styles.PinColours, each with its own slot
+	tint       bool         // unpinned entities tinted by type
+	prompt     prompt       // the search line, while it is open
+	entityView bool         // the entity view is open
+	entityReq  int          // id of the newest entity view query
+	detailReq  int          // id of the newest entity detail query
+	note       string       // a one-off message in the status bar
+	readDelay  time.Duration
+	readReq    int // id of the newest read timer
 }
 
 // New returns the root model. It does no I/O: the list query starts in Init,
 // so the first frame draws at once whatever the size of the store.
 func New(lib Library, opts Options) *Model {
 	m := &Model{
-		ctx:    context.Background(),
-		lib:    lib,
-		opts:   opts,
-		km:     keymap.New(),
-		isDark: true, // until the terminal answers; most terminals are dark
-		help:   help.New(),
+		ctx:       context.Background(),
+		lib:       lib,
+		opts:      opts,
+		km:        keymap.New(),
+		isDark:    true, // until the terminal answers; most terminals are dark
+		help:      help.New(),
+		tint:      true,
+		readDelay: opts.ReadDelay,
+	}
+	if opts.KeyMap != nil {
+		m.km = *opts.KeyMap
+	}
+	if m.readDelay == 0 {
+		m.readDelay = defaultReadDelay
 	}
 	m.st = m.styles()
 	m.help.Styles = m.st.Help
 	m.list = list.New(m.km, m.st)
 	m.reader = reader.New(m.km, m.st)
 	m.sidebar = sidebar.New(m.km, m.st)
+	m.entities = entities.New(m.st)
 	m.setFocus(FocusList)
 	return m
 }
@@ -164,3 +204,12 @@ func (m *Model) SelectedIndex() int { return m.list.Index() }
 
 // ReaderArticle is the article the reader shows, or nil while none is loaded.
 func (m *Model) ReaderArticle() *model.Article { return m.reader.Article() }
+
+// Pins are the pinned entities, in the order they were pinned.
+func (m *Model) Pins() []reader.Pin { return append([]reader.Pin(nil), m.pins...) }
+
+// EntityViewOpen reports whether the entity view is open.
+func (m *Model) EntityViewOpen() bool { return m.entityView }
+
+// ListLen is the number of articles the list shows.
+func (m *Model) ListLen() int { return m.list.Len() }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bylinehq/byline/ui/reader"
@@ -41,7 +40,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.list.SetError(m.listErr)
 			return nil
 		}
-		m.listDone = true
+		m.listDone, m.listErr = true, ""
+		m.filter.hits = msg.Hits
 		m.list.SetItems(msg.Items)
 		return m.followSelection()
 
@@ -55,58 +55,57 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.sidebar.SetEntities(msg.Entities)
-		return m.reader.SetArticle(msg.Article)
+		return tea.Batch(m.reader.SetArticle(msg.Article), m.startReadTimer(msg.ID))
 
 	case reader.RenderedMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return cmd
 
+	case readTimerMsg:
+		if msg.Req == m.readReq && msg.ID == m.articleID {
+			return m.markRead()
+		}
+		return nil
+
+	case stateSavedMsg:
+		if msg.Err != nil {
+			m.note = "cannot save: " + msg.Err.Error()
+		}
+		return nil
+
+	case noteMsg:
+		m.note = string(msg)
+		return nil
+
+	case entitiesLoadedMsg:
+		if msg.Req != m.entityReq {
+			return nil
+		}
+		m.entities.SetItems(msg.Items, msg.Err)
+		return m.loadDetail()
+
+	case entityDetailMsg:
+		if msg.Req == m.detailReq {
+			m.entities.SetDetail(msg.ID, msg.Related, msg.Articles)
+		}
+		return nil
+
 	case tea.KeyPressMsg:
+		m.note = ""
 		return m.handleKey(msg)
 
 	case tea.MouseWheelMsg:
+		if m.entityView || m.showHelp {
+			return nil
+		}
 		return m.handleWheel(msg.Mouse())
 
 	case tea.MouseClickMsg:
-		return m.handleClick(msg.Mouse())
-	}
-	return nil
-}
-
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	g := m.km.Global
-	switch {
-	case key.Matches(msg, g.Quit):
-		return tea.Quit
-	case key.Matches(msg, g.Help):
-		m.showHelp = !m.showHelp
-		m.help.ShowAll = m.showHelp
-		m.relayout()
-		return nil
-	case key.Matches(msg, g.NextPane):
-		m.cycleFocus(1)
-		return nil
-	case key.Matches(msg, g.PrevPane):
-		m.cycleFocus(-1)
-		return nil
-	case key.Matches(msg, g.Entities):
-		m.toggleSidebar()
-		return nil
-	}
-
-	switch m.focus {
-	case FocusList:
-		if key.Matches(msg, m.km.List.Open) {
-			m.setFocus(FocusReader)
+		if m.entityView || m.showHelp {
 			return nil
 		}
-		m.list, _ = m.list.Update(msg)
-		return m.followSelection()
-	case FocusReader:
-		m.reader, _ = m.reader.Update(msg)
-	case FocusSidebar:
-		m.sidebar, _ = m.sidebar.Update(msg)
+		return m.handleClick(msg.Mouse())
 	}
 	return nil
 }
@@ -144,7 +143,11 @@ func (m *Model) handleWheel(ms tea.Mouse) tea.Cmd {
 		m.list.Scroll(d)
 		return m.followSelection()
 	case FocusReader:
+		before := m.reader.Offset()
 		m.reader.Scroll(d)
+		if m.reader.Offset() != before {
+			return m.markRead()
+		}
 	case FocusSidebar:
 		m.sidebar.Scroll(d)
 	}
@@ -189,6 +192,7 @@ func (m *Model) followSelection() tea.Cmd {
 		return nil
 	}
 	m.articleID = s.ID
+	m.readReq++ // the article on show changed: its read timer is off
 	m.reader.SetLoading(s.Title)
 	m.sidebar.SetLoading()
 	return m.loadArticle(s.ID)
@@ -240,6 +244,7 @@ func (m *Model) setStyles(st styles.Styles) {
 	m.list.SetStyles(st)
 	m.reader.SetStyles(st)
 	m.sidebar.SetStyles(st)
+	m.entities.SetStyles(st)
 }
 
 // relayout recomputes the layout and hands each pane its size. A pane
@@ -250,13 +255,17 @@ func (m *Model) relayout() {
 		Focus:   m.focus,
 		Sidebar: m.sidebarOpen,
 		Hint:    m.opts.Hint != "",
-	}
-	m.helpView = ""
-	if m.showHelp {
-		m.helpView = m.help.View(m.km)
-		st.HelpLines = lineCount(m.helpView)
+		Overlay: m.entityView || m.showHelp,
 	}
 	m.lay = layout(m.width, m.height, st)
+	m.helpView = ""
+	if r := m.lay.Overlay; r.Visible() {
+		if m.showHelp {
+			m.helpView = helpView(m.km, m.st, r.W)
+		} else {
+			m.entities.SetSize(r.W, r.H)
+		}
+	}
 	if r := m.lay.List; r.Visible() {
 		m.list.SetSize(r.W, r.H)
 	}

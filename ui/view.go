@@ -25,6 +25,13 @@ func (m *Model) render() string {
 	}
 
 	panes := make([][]string, 0, 3)
+	if r := m.lay.Overlay; r.Visible() {
+		if m.showHelp {
+			panes = append(panes, pane.Block(strings.Split(m.helpView, "\n"), r.W, r.H))
+		} else {
+			panes = append(panes, strings.Split(m.entities.View(), "\n"))
+		}
+	}
 	for _, p := range []struct {
 		r    Rect
 		view func() string
@@ -38,7 +45,7 @@ func (m *Model) render() string {
 		}
 	}
 
-	bodyH := m.lay.List.H + m.lay.Reader.H + m.lay.Sidebar.H
+	bodyH := m.lay.List.H + m.lay.Reader.H + m.lay.Sidebar.H + m.lay.Overlay.H
 	if len(panes) > 0 {
 		bodyH /= len(panes)
 	}
@@ -68,8 +75,27 @@ func (m *Model) render() string {
 		b.WriteString(pane.Fit(m.st.Status.Hint.Render(pane.Cut(" "+hint, m.width)), m.width))
 		b.WriteByte('\n')
 	}
-	b.WriteString(m.statusBar())
+	if m.prompt.open {
+		b.WriteString(m.promptLine())
+	} else {
+		b.WriteString(m.statusBar())
+	}
 	return b.String()
+}
+
+// promptLine is the search line, with a cursor, in place of the status bar.
+func (m *Model) promptLine() string {
+	label := "search articles: "
+	if m.prompt.find {
+		label = "find in article: "
+	}
+	text := oneLine(m.prompt.text)
+	// Keep the end of a long query, where the typing is, in view.
+	room := m.width - ansi.StringWidth(" /"+label) - 2
+	if w := ansi.StringWidth(text); room > 0 && w > room {
+		text = "…" + ansi.TruncateLeft(text, w-room+1, "")
+	}
+	return pane.Fit(" "+m.st.Status.Focus.Render("/"+label)+text+"▏", m.width)
 }
 
 // statusBar is the bottom line: position in the list, the focused pane and
@@ -84,9 +110,21 @@ func (m *Model) statusBar() string {
 		pos = strconv.Itoa(min(m.list.Index()+1, m.list.Len())) + "/" + strconv.Itoa(m.list.Len())
 	}
 	focus := m.focus.String()
+	if m.entityView {
+		focus = "all entities"
+	}
+	info := m.statusInfo()
 	left := " " + m.st.Status.Position.Render(pos) + "  " + m.st.Status.Focus.Render(focus) + "  "
+	plain := " " + pos + "  " + focus + "  "
+	if info != "" {
+		left += m.st.Status.Position.Render(info) + "  "
+		plain += info + "  "
+	}
+	if m.note != "" {
+		return pane.Fit(m.st.Status.Bar.Render(left)+m.st.Status.Error.Render(oneLine(m.note)), w)
+	}
 	hints := ""
-	if rest := w - ansi.StringWidth(" "+pos+"  "+focus+"  "); rest > 0 {
+	if rest := w - ansi.StringWidth(plain); rest > 0 {
 		m.help.SetWidth(rest)
 		hints = m.help.ShortHelpView(m.km.ShortHelp())
 		m.help.SetWidth(w)
@@ -94,9 +132,26 @@ func (m *Model) statusBar() string {
 	return pane.Fit(m.st.Status.Bar.Render(left)+hints, w)
 }
 
-func lineCount(s string) int {
-	if s == "" {
-		return 0
+// statusInfo is what narrows or marks the reading: the list's filter or
+// search, and the mention n and N are on.
+func (m *Model) statusInfo() string {
+	var parts []string
+	if f := m.filter.describe(); f != "" {
+		parts = append(parts, f)
 	}
-	return strings.Count(s, "\n") + 1
+	k, n, find := m.reader.Mention()
+	what, whats := "mention", "mentions"
+	if find {
+		what, whats = "match", "matches"
+	}
+	switch {
+	case n == 0 && find:
+		parts = append(parts, "no match")
+	case n == 0:
+	case k == 0:
+		parts = append(parts, strconv.Itoa(n)+" "+whats)
+	default:
+		parts = append(parts, what+" "+strconv.Itoa(k)+"/"+strconv.Itoa(n))
+	}
+	return strings.Join(parts, " · ")
 }

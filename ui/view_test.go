@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/bylinehq/byline/model"
 )
 
 // TestView pins what the screen looks like at two common sizes, with the
@@ -112,7 +114,7 @@ func TestNoColor(t *testing.T) {
 	if !strings.Contains(out, "\x1b[1;7m") {
 		t.Error("selected row not in reverse video without colour")
 	}
-	if !contains(m, "▌ Harbour") || !contains(m, "▸ Articles") {
+	if !contains(m, "▌• Harbour") || !contains(m, "▸ Articles") {
 		t.Error("selection or focus marker missing without colour")
 	}
 }
@@ -121,5 +123,60 @@ func TestTooSmall(t *testing.T) {
 	m := newModel(t, openStore(t, fixtures()), 39, 30, Options{})
 	if got := screen(m); len(got) != 1 || !strings.HasPrefix(got[0], "terminal too small") {
 		t.Fatalf("39 columns: %q", got)
+	}
+}
+
+// TestViewPinned pins two entities of the minister story (two colours, one
+// mention current after n) and pins the screen at two sizes. Regenerate
+// with: go test ./ui -run TestViewPinned -update
+func TestViewPinned(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {160, 45}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			m := newModel(t, openStore(t, append([]model.Article{ministerArticle()}, fixtures()...)), size.w, size.h, Options{})
+			press(t, m, "e")
+			press(t, m, "enter") // the minister
+			press(t, m, "j")
+			press(t, m, "space") // the assembly
+			press(t, m, "e")
+			press(t, m, "n")
+			if len(m.Pins()) != 2 || !strings.Contains(status(m), "mention 1/12") {
+				t.Fatalf("pins %+v, status %q", m.Pins(), status(m))
+			}
+			var buf bytes.Buffer
+			w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.ANSI256}
+			if _, err := w.WriteString(m.View().Content); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, buf.Bytes())
+		})
+	}
+}
+
+// TestPinWithoutEntities: in an article with no entities, pin and n do
+// nothing and say why.
+func TestPinWithoutEntities(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 160, 45, Options{})
+	press(t, m, "G")
+	press(t, m, "e")
+	press(t, m, "enter")
+	press(t, m, "n")
+	if len(m.Pins()) != 0 || !strings.Contains(status(m), "pin an entity first") {
+		t.Fatalf("pins %+v, status %q", m.Pins(), status(m))
+	}
+}
+
+// TestNoColorPinIsReverse: without colour a pinned mention is drawn in
+// reverse video, and still nothing in colour.
+func TestNoColorPinIsReverse(t *testing.T) {
+	m := newModel(t, openStore(t, []model.Article{ministerArticle()}), 120, 40, Options{NoColor: true})
+	pinFirstPerson(t, m)
+	out := m.View().Content
+	for _, s := range sgr.FindAllString(out, -1) {
+		if strings.Contains(s, "38") || strings.Contains(s, "48") {
+			t.Fatalf("NO_COLOR output holds colour %q", s)
+		}
+	}
+	if !strings.Contains(out, "\x1b[7mOriel Vantongeren\x1b[27m") {
+		t.Errorf("pinned mention not in reverse video: %q", out)
 	}
 }

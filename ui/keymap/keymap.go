@@ -1,25 +1,32 @@
 // Package keymap defines byline's key bindings, built on bubbles/key so the
 // help view is generated from the same values the panes match against. There
-// is no global keymap: the root model builds one with New and hands it to the
-// panes, which keeps tests free to build their own.
+// is no global keymap: the root model builds one with New (or Load, which
+// applies the user's config file) and hands it to the panes, which keeps
+// tests free to build their own.
 package keymap
 
 import "charm.land/bubbles/v2/key"
 
 // KeyMap holds every binding, grouped by what they act on.
 type KeyMap struct {
-	Global Global
-	Move   Move
-	List   List
+	Global  Global
+	Move    Move
+	List    List
+	Article Article
+	Reader  Reader
+	Sidebar Sidebar
 }
 
 // Global bindings work whichever pane has focus.
 type Global struct {
-	NextPane key.Binding
-	PrevPane key.Binding
-	Entities key.Binding // toggle the entity sidebar on medium-width terminals
-	Help     key.Binding
-	Quit     key.Binding
+	NextPane   key.Binding
+	PrevPane   key.Binding
+	Entities   key.Binding // toggle the entity sidebar on medium-width terminals
+	EntityView key.Binding // open the view of every entity in the store
+	Tint       key.Binding // per-type tint of unpinned entities on or off
+	Back       key.Binding // close a prompt or view, clear a search or filter
+	Help       key.Binding
+	Quit       key.Binding
 }
 
 // Move bindings move the cursor or scroll inside the focused pane.
@@ -34,9 +41,33 @@ type Move struct {
 	HalfDown key.Binding
 }
 
-// List bindings act on the article list only.
+// List bindings act on the article list.
 type List struct {
-	Open key.Binding
+	Open          key.Binding
+	Search        key.Binding // full-text search over every article
+	UnreadFilter  key.Binding
+	StarredFilter key.Binding
+}
+
+// Article bindings act on the selected article from the list or the reader.
+type Article struct {
+	ToggleRead key.Binding
+	ToggleStar key.Binding
+	OpenURL    key.Binding
+	CopyURL    key.Binding
+}
+
+// Reader bindings act on the article being read.
+type Reader struct {
+	NextMention key.Binding // next mention of a pinned entity, or next find hit
+	PrevMention key.Binding
+	Find        key.Binding // find in the article
+}
+
+// Sidebar bindings act on the selected entity.
+type Sidebar struct {
+	Pin    key.Binding // highlight every mention; again to unpin
+	Follow key.Binding // list only the articles that mention it
 }
 
 // New returns byline's default key bindings.
@@ -46,11 +77,14 @@ func New() KeyMap {
 	}
 	return KeyMap{
 		Global: Global{
-			NextPane: b("tab", "next pane", "tab"),
-			PrevPane: b("shift+tab", "previous pane", "shift+tab"),
-			Entities: b("e", "entities", "e"),
-			Help:     b("?", "help", "?"),
-			Quit:     b("q", "quit", "q", "ctrl+c"),
+			NextPane:   b("tab", "next pane", "tab"),
+			PrevPane:   b("shift+tab", "previous pane", "shift+tab"),
+			Entities:   b("e", "entities", "e"),
+			EntityView: b("o", "all entities", "o"),
+			Tint:       b("t", "type tint on/off", "t"),
+			Back:       b("esc", "close/clear", "esc"),
+			Help:       b("?", "help", "?"),
+			Quit:       b("q", "quit", "q", "ctrl+c"),
 		},
 		Move: Move{
 			Up:       b("↑/k", "up", "up", "k"),
@@ -63,7 +97,25 @@ func New() KeyMap {
 			HalfDown: b("ctrl+d", "half page down", "ctrl+d"),
 		},
 		List: List{
-			Open: b("enter", "read", "enter"),
+			Open:          b("enter", "read", "enter"),
+			Search:        b("/", "search (in reader: find)", "/"),
+			UnreadFilter:  b("u", "unread only", "u"),
+			StarredFilter: b("S", "starred only", "S"),
+		},
+		Article: Article{
+			ToggleRead: b("m", "mark read/unread", "m"),
+			ToggleStar: b("s", "star/unstar", "s"),
+			OpenURL:    b("O", "open in browser", "O"),
+			CopyURL:    b("y", "copy URL", "y"),
+		},
+		Reader: Reader{
+			NextMention: b("n", "next mention / match", "n"),
+			PrevMention: b("N", "previous mention", "N"),
+			Find:        b("/", "find in article", "/"),
+		},
+		Sidebar: Sidebar{
+			Pin:    b("enter/space", "pin entity (entities pane)", "enter", "space"),
+			Follow: b("f", "list articles naming it", "f"),
 		},
 	}
 }
@@ -74,12 +126,30 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Global.NextPane, k.Move.Down, k.List.Open, k.Global.Help, k.Global.Quit}
 }
 
-// FullHelp is the `?` view, one column per group. It implements help.KeyMap.
+// FullHelp is every binding, one column per group. It implements
+// help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Move.Up, k.Move.Down, k.Move.Top, k.Move.Bottom},
-		{k.Move.PageUp, k.Move.PageDown, k.Move.HalfUp, k.Move.HalfDown},
-		{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.Entities},
-		{k.Global.Help, k.Global.Quit},
+	var out [][]key.Binding
+	for _, s := range k.Sections() {
+		out = append(out, s.Bindings)
+	}
+	return out
+}
+
+// Section is one titled group of the `?` help.
+type Section struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Sections is the `?` help: every binding, in groups a new user can read
+// top to bottom.
+func (k KeyMap) Sections() []Section {
+	return []Section{
+		{"Move", []key.Binding{k.Move.Up, k.Move.Down, k.Move.Top, k.Move.Bottom, k.Move.PageUp, k.Move.PageDown, k.Move.HalfUp, k.Move.HalfDown}},
+		{"Panes", []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.Entities, k.Global.EntityView, k.Global.Back, k.Global.Help, k.Global.Quit}},
+		{"Entities", []key.Binding{k.Sidebar.Pin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
+		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
+		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.Article.OpenURL, k.Article.CopyURL}},
 	}
 }

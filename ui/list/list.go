@@ -18,18 +18,30 @@ import (
 	"github.com/bylinehq/byline/ui/styles"
 )
 
+// Item is one row: an article's summary and what the reader has done with
+// it. Unread rows are bold with a dot; starred rows carry a star.
+type Item struct {
+	model.Summary
+	Read, Starred bool
+}
+
 // Model is the list pane. The zero value is not usable; call New.
 type Model struct {
 	km      keymap.KeyMap
 	st      styles.Styles
-	items   []model.Summary
+	items   []Item
 	cur     pane.Cursor
 	width   int
 	height  int
 	focused bool
 	loading bool
 	err     string
+	empty   string // what an empty list says; "" is "no articles yet"
 }
+
+// SetEmpty sets what the list says when it has no rows, such as "no
+// article matches"; "" restores "no articles yet".
+func (m *Model) SetEmpty(msg string) { m.empty = msg }
 
 // New returns an empty list that shows "loading…" until SetItems is called.
 func New(km keymap.KeyMap, st styles.Styles) Model {
@@ -51,7 +63,7 @@ func (m *Model) SetFocused(f bool) { m.focused = f }
 
 // SetItems replaces the articles shown and ends the loading state. The
 // selection stays on the same row number, clamped to the new length.
-func (m *Model) SetItems(items []model.Summary) {
+func (m *Model) SetItems(items []Item) {
 	m.items = items
 	m.loading = false
 	m.err = ""
@@ -73,11 +85,22 @@ func (m Model) Index() int { return m.cur.Index }
 
 // Selected returns the selected article's summary; ok is false when the list
 // is empty.
-func (m Model) Selected() (s model.Summary, ok bool) {
+func (m Model) Selected() (s Item, ok bool) {
 	if m.cur.Index < 0 || m.cur.Index >= len(m.items) {
-		return model.Summary{}, false
+		return Item{}, false
 	}
 	return m.items[m.cur.Index], true
+}
+
+// SetState records article id's read and starred state on its row, if it
+// is listed.
+func (m *Model) SetState(id int64, read, starred bool) {
+	for i := range m.items {
+		if m.items[i].ID == id {
+			m.items[i].Read, m.items[i].Starred = read, starred
+			return
+		}
+	}
 }
 
 // Select selects row i (clamped).
@@ -125,7 +148,11 @@ func (m Model) View() string {
 	case m.loading:
 		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", m.width)))
 	case len(m.items) == 0:
-		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  no articles yet", m.width)))
+		empty := m.empty
+		if empty == "" {
+			empty = "no articles yet"
+		}
+		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  "+model.Sanitize(empty), m.width)))
 	default:
 		end := min(len(m.items), m.cur.Offset+m.height-1)
 		for i := m.cur.Offset; i < end; i++ {
@@ -148,7 +175,7 @@ func (m Model) row(i int) string {
 	if w >= 44 {
 		srcW = min(12, max(8, w/5))
 	}
-	titleW := w - 3 // marker, a space, and one column of right margin
+	titleW := w - 4 // marker, state, a space, and one column of right margin
 	if showDate {
 		titleW -= dateWidth + 1
 	}
@@ -156,9 +183,17 @@ func (m Model) row(i int) string {
 		titleW -= srcW + 1
 	}
 	title := pane.Fit(pane.Cut(oneLine(model.Sanitize(s.Title)), titleW), titleW)
+	state := " "
+	switch {
+	case s.Starred:
+		state = "★"
+	case !s.Read:
+		state = "•"
+	}
+	state += " "
 	date := ""
 	if showDate {
-		date = " " + pane.Fit(Date(s), dateWidth)
+		date = " " + pane.Fit(Date(s.Summary), dateWidth)
 	}
 	src := ""
 	if srcW > 0 {
@@ -168,11 +203,15 @@ func (m Model) row(i int) string {
 	selected := i == m.cur.Index
 	switch {
 	case selected && m.focused:
-		return m.st.List.Selected.Render(pane.Fit("▌ "+title+date+src, w))
+		return m.st.List.Selected.Render(pane.Fit("▌"+state+title+date+src, w))
 	case selected:
-		return m.st.List.SelectedBlurred.Render(pane.Fit("› "+title+date+src, w))
+		return m.st.List.SelectedBlurred.Render(pane.Fit("›"+state+title+date+src, w))
 	}
-	return "  " + m.st.List.Title.Render(title) + m.st.List.Date.Render(date) + m.st.List.Source.Render(src)
+	titleSt := m.st.List.Title
+	if !s.Read {
+		titleSt = titleSt.Bold(true)
+	}
+	return " " + m.st.List.Source.Render(state) + titleSt.Render(title) + m.st.List.Date.Render(date) + m.st.List.Source.Render(src)
 }
 
 // Date formats an article's publication date as yyyy-mm-dd, or "" when it is

@@ -38,11 +38,11 @@ func TestDate(t *testing.T) {
 	}
 }
 
-func items() []model.Summary {
-	return []model.Summary{
-		{ID: 1, Title: "春の祭りに十万人が集まった 市内の公園で開催された初めての催し", Published: time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), Source: "x/culture/1.txt"},
-		{ID: 2, Title: "👩‍👩‍👧 Family day 🎈🎈🎈 at the riverside park draws crowds", Source: "x/local/2.txt"},
-		{ID: 3, Title: "Short", Source: "x/tech/3.txt"},
+func items() []Item {
+	return []Item{
+		{Summary: model.Summary{ID: 1, Title: "春の祭りに十万人が集まった 市内の公園で開催された初めての催し", Published: time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), Source: "x/culture/1.txt"}},
+		{Summary: model.Summary{ID: 2, Title: "👩‍👩‍👧 Family day 🎈🎈🎈 at the riverside park draws crowds", Source: "x/local/2.txt"}, Starred: true},
+		{Summary: model.Summary{ID: 3, Title: "Short", Source: "x/tech/3.txt"}, Read: true},
 	}
 }
 
@@ -74,7 +74,7 @@ func TestSelectedRowVisibleWithoutColour(t *testing.T) {
 	m.SetFocused(true)
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
 	lines := strings.Split(m.View(), "\n")
-	if !strings.HasPrefix(ansi.Strip(lines[2]), "▌ ") || !strings.Contains(lines[2], "\x1b[1;7m") {
+	if !strings.HasPrefix(ansi.Strip(lines[2]), "▌★ ") || !strings.Contains(lines[2], "\x1b[1;7m") {
 		t.Fatalf("selected row not marked: %q", lines[2])
 	}
 	if strings.HasPrefix(ansi.Strip(lines[1]), "▌") {

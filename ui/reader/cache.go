@@ -6,20 +6,20 @@ package reader
 type cache struct {
 	limit int
 	order []CacheKey // oldest first
-	lines map[CacheKey][]string
+	lines map[CacheKey]*rendering
 }
 
 func newCache(limit int) *cache {
-	return &cache{limit: limit, lines: make(map[CacheKey][]string, limit)}
+	return &cache{limit: limit, lines: make(map[CacheKey]*rendering, limit)}
 }
 
-func (c *cache) get(k CacheKey) ([]string, bool) {
+func (c *cache) get(k CacheKey) (*rendering, bool) {
 	l, ok := c.lines[k]
 	return l, ok
 }
 
 // put stores a render, dropping the oldest once the cache is full.
-func (c *cache) put(k CacheKey, lines []string) {
+func (c *cache) put(k CacheKey, lines *rendering) {
 	if _, ok := c.lines[k]; ok {
 		c.lines[k] = lines
 		return

@@ -13,28 +13,32 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/highlight"
 	"github.com/bylinehq/byline/ui/keymap"
 	"github.com/bylinehq/byline/ui/pane"
 	"github.com/bylinehq/byline/ui/styles"
 )
 
-// CacheKey identifies one rendering of an article. It is a struct so the
-// next step (highlighting pinned entities) can add the set of pinned entities
-// as a field without touching the code around it.
+// CacheKey identifies one glamour rendering of an article. The in-article
+// search is part of it because its hits are marked before rendering. Pins
+// and the current mention are not: every mention is marked in every render,
+// and choosing which ones to paint only re-styles the cached lines, which is
+// what keeps pinning and n/N within a frame.
 type CacheKey struct {
 	ID    int64
 	Width int
 	Theme styles.Theme
+	Find  string
 }
 
 // RenderedMsg carries a finished render back to Update. Req is the pane's
 // request id when the render started; a result for an older request is
 // cached but not shown.
 type RenderedMsg struct {
-	Req   int
-	Key   CacheKey
-	Lines []string
-	Err   error
+	Req int
+	Key CacheKey
+	Err error
+	r   *rendering
 }
 
 // Model is the reader pane. The zero value is not usable; call New.
@@ -44,7 +48,14 @@ type Model struct {
 	cache   *cache
 	article *model.Article
 	title   string // shown while the article loads
-	lines   []string
+	raw     *rendering
+	lines   []string // raw, painted; nil until the render arrives
+	marks   []highlight.Style
+	pins    []Pin
+	tint    bool
+	find    string
+	targets []int    // pairs that n and N visit
+	cur     int      // index in targets of the current one, or -1
 	shown   CacheKey // the key lines were rendered for
 	req     int      // id of the newest render started
 	pending CacheKey // key of the newest render started, while one runs
@@ -59,12 +70,16 @@ type Model struct {
 
 // New returns an empty reader.
 func New(km keymap.KeyMap, st styles.Styles) Model {
-	return Model{km: km, st: st, cache: newCache(32)}
+	return Model{km: km, st: st, cache: newCache(32), marks: markStyles(st.Mark), tint: true, cur: -1}
 }
 
 // SetStyles changes the styles; the caller then asks for a render with
 // RenderCmd, since the theme is part of the cache key.
-func (m *Model) SetStyles(st styles.Styles) { m.st = st }
+func (m *Model) SetStyles(st styles.Styles) {
+	m.st = st
+	m.marks = markStyles(st.Mark)
+	m.repaint()
+}
 
 // SetSize gives the pane its rectangle, header line included. Until the
 // re-render at the new width arrives, the old lines are shown cut to fit.
@@ -81,21 +96,21 @@ func (m *Model) SetFocused(f bool) { m.focused = f }
 func (m *Model) SetLoading(title string) {
 	m.loading, m.err = true, ""
 	m.title = title
-	m.article, m.lines, m.offset = nil, nil, 0
-	m.shown = CacheKey{}
+	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
+	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
 }
 
 // SetError shows a one-line error in place of the article.
 func (m *Model) SetError(msg string) {
 	m.loading, m.err = false, msg
-	m.article, m.lines = nil, nil
+	m.article, m.lines, m.raw, m.targets = nil, nil, nil, nil
 }
 
 // Clear shows no article, as when the list is empty.
 func (m *Model) Clear() {
 	m.loading, m.err, m.title = false, "", ""
-	m.article, m.lines, m.offset = nil, nil, 0
-	m.shown = CacheKey{}
+	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
+	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
 }
 
 // SetArticle shows a from the top and returns the Cmd that renders it, or
@@ -104,7 +119,7 @@ func (m *Model) SetArticle(a *model.Article) tea.Cmd {
 	m.loading, m.err = false, ""
 	m.article, m.offset = a, 0
 	m.title = a.Title
-	m.lines, m.shown = nil, CacheKey{}
+	m.lines, m.raw, m.shown, m.cur, m.targets = nil, nil, CacheKey{}, -1, nil
 	return m.RenderCmd()
 }
 
@@ -116,7 +131,7 @@ func (m Model) Rendering() bool { return m.busy }
 
 // key is the cache key for the current article, width and theme.
 func (m Model) key() CacheKey {
-	return CacheKey{ID: m.article.ID, Width: m.width, Theme: m.st.Theme}
+	return CacheKey{ID: m.article.ID, Width: m.width, Theme: m.st.Theme, Find: m.find}
 }
 
 // RenderCmd brings the pane up to date with its article, width and theme:
@@ -131,9 +146,8 @@ func (m *Model) RenderCmd() tea.Cmd {
 	if k == m.shown && m.lines != nil {
 		return nil
 	}
-	if lines, ok := m.cache.get(k); ok {
-		m.lines, m.shown, m.busy = lines, k, false
-		m.clamp()
+	if r, ok := m.cache.get(k); ok {
+		m.show(r, k)
 		return nil
 	}
 	if m.busy && m.pending == k {
@@ -143,8 +157,8 @@ func (m *Model) RenderCmd() tea.Cmd {
 	req, a, st := m.req, m.article, m.st
 	m.pending, m.busy = k, true
 	return func() tea.Msg {
-		lines, err := renderLines(a, k.Width, st)
-		return RenderedMsg{Req: req, Key: k, Lines: lines, Err: err}
+		r, err := renderLines(a, k.Width, st, k.Find)
+		return RenderedMsg{Req: req, Key: k, r: r, Err: err}
 	}
 }
 
@@ -153,7 +167,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case RenderedMsg:
 		if msg.Err == nil {
-			m.cache.put(msg.Key, msg.Lines)
+			m.cache.put(msg.Key, msg.r)
 		}
 		if msg.Req != m.req {
 			return m, nil // stale: a newer article, width or theme was asked for
@@ -163,8 +177,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.err = msg.Err.Error()
 			return m, nil
 		}
-		m.lines, m.shown = msg.Lines, msg.Key
-		m.clamp()
+		m.show(msg.r, msg.Key)
 	case tea.KeyPressMsg:
 		if d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight()); ok {
 			m.Scroll(d)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/highlight"
 	"github.com/bylinehq/byline/ui/styles"
 )
 
@@ -18,6 +19,15 @@ import (
 type RenderOptions struct {
 	Dark  bool // styles for a dark background (else light); ignored without Color
 	Color bool // false: plain text with no escape sequences at all
+	// Highlight names entities to pin, by canonical name in any case (every
+	// type of that name): each one's mentions get the next pin colour, in
+	// order, as in the reader. Highlights need Color; NoColor draws them in
+	// reverse video.
+	Highlight []string
+	// NoColor draws highlights in reverse video and nothing in colour, as
+	// the reader does under NO_COLOR. It implies Color's escape sequences
+	// for attributes only.
+	NoColor bool
 }
 
 // MinWidth is the narrowest width an article is wrapped to; a narrower pane
@@ -30,43 +40,50 @@ const MinWidth = 12
 // sequence at all, so it can be piped or diffed.
 func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
 	st := styles.NoColor()
-	if opts.Color {
+	if opts.Color && !opts.NoColor {
 		st = styles.New(opts.Dark)
 	}
-	lines, err := renderLines(a, width, st)
+	r, err := renderLines(a, width, st, "")
 	if err != nil {
 		return "", err
 	}
-	out := strings.Join(lines, "\n")
-	if !opts.Color {
+	var pins []Pin
+	for i, name := range opts.Highlight {
+		pins = append(pins, Pin{Name: name, Slot: i % styles.PinColours})
+	}
+	p := paint(r, a, paintState{pins: pins, cur: -1}, markStyles(st.Mark))
+	out := strings.Join(p.lines, "\n")
+	if !opts.Color && !opts.NoColor {
 		out = ansi.Strip(out)
 	}
 	return out + "\n", nil
 }
 
 // document is an article's text as it will be drawn: every field sanitised
-// and the body turned into glamour's Markdown input. Highlighting (a later
-// step) works on this form: it marks mention offsets in the fields before
-// they are escaped, and turns the marks into styles after rendering.
+// and the body turned into glamour's Markdown input, with highlight markers
+// (see ui/highlight) around the ranges to highlight.
 type document struct {
 	title, date, credit, caption string
 	body                         string // Markdown for glamour
 }
 
 // newDocument sanitises every field right before drawing, whatever the store
-// did, because the terminal is what the check protects.
-func newDocument(a *model.Article) document {
-	d := document{
-		title:   oneLine(model.Sanitize(a.Title)),
-		credit:  oneLine(model.Sanitize(a.Credit)),
-		caption: oneLine(model.Sanitize(a.Caption)),
+// did, because the terminal is what the check protects. Highlight markers go
+// in first, at the byte offsets the mentions were found at, before
+// sanitising and escaping move bytes; tags gets each marked pair's tag in
+// drawing order (title, caption, then the body).
+func newDocument(a *model.Article, mk marker) (d document, tags []int) {
+	d = document{
+		title:   oneLine(model.Sanitize(mk.mark(a.Title, model.FieldTitle, 0, &tags))),
+		credit:  oneLine(model.Sanitize(highlight.Strip(a.Credit))),
+		caption: oneLine(model.Sanitize(mk.mark(a.Caption, model.FieldCaption, 0, &tags))),
 	}
 	if !a.Published.IsZero() {
 		d.date = a.Published.Format("2006-01-02")
 	}
 	paras := make([]string, 0, len(a.Paragraphs))
-	for _, p := range a.Paragraphs {
-		p = model.Sanitize(p)
+	for i, p := range a.Paragraphs {
+		p = model.Sanitize(mk.mark(p, model.FieldBody, i, &tags))
 		if a.Format != model.FormatMarkdown {
 			p = EscapeText(p)
 		}
@@ -75,16 +92,19 @@ func newDocument(a *model.Article) document {
 		}
 	}
 	d.body = strings.Join(paras, "\n\n")
-	return d
+	return d, tags
 }
 
-// renderLines renders an article to lines no wider than width (or MinWidth).
-func renderLines(a *model.Article, width int, st styles.Styles) ([]string, error) {
+// renderLines renders an article to lines no wider than width (or MinWidth),
+// with highlight markers around every mention (or, with find, every hit of
+// find) still in place: painting them is cheap and done later, so pinning an
+// entity or moving to the next mention never renders again.
+func renderLines(a *model.Article, width int, st styles.Styles, find string) (*rendering, error) {
 	if a == nil {
 		return nil, nil
 	}
 	width = max(width, MinWidth)
-	d := newDocument(a)
+	d, tags := newDocument(a, newMarker(a, find))
 	inner := width - styles.Margin
 	margin := strings.Repeat(" ", styles.Margin)
 
@@ -131,7 +151,7 @@ func renderLines(a *model.Article, width int, st styles.Styles) ([]string, error
 			lines = append(lines, trimPadding(l))
 		}
 	}
-	return lines, nil
+	return newRendering(lines, tags), nil
 }
 
 // EscapeText makes a plain-text paragraph safe to hand to glamour, so that

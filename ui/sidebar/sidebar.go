@@ -1,7 +1,7 @@
 // Package sidebar is the entity pane: the people, organisations, places and
 // other names in the article being read, grouped by type, each with how many
-// times the article mentions it. It is selectable so the next step (pinning an
-// entity to highlight its mentions) has a selection to act on.
+// times the article mentions it, and a legend of the pinned entities. The
+// root model pins the selected entity; this pane only shows the pins.
 package sidebar
 
 import (
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bylinehq/byline/model"
@@ -30,10 +31,20 @@ func GroupName(t model.EntityType) string {
 	return "Other"
 }
 
-// line is one row of the pane: a group heading (entity < 0) or an entity.
+// line is one row of the pane: a group heading (entity < 0, pin < 0), a
+// legend row for pin number pin (entity < 0), or an entity.
 type line struct {
 	group  string
 	entity int
+	pin    int
+}
+
+// Pinned is an entity pinned in the reader, as the legend shows it: its
+// name, type and pin colour slot.
+type Pinned struct {
+	Name string
+	Type model.EntityType
+	Slot int
 }
 
 // Model is the entity pane. The zero value is not usable; call New.
@@ -49,11 +60,13 @@ type Model struct {
 	height   int
 	focused  bool
 	state    string // "", or a placeholder such as "loading…"
+	pins     []Pinned
+	tint     bool
 }
 
 // New returns an empty sidebar waiting for an article.
 func New(km keymap.KeyMap, st styles.Styles) Model {
-	return Model{km: km, st: st, state: "no article"}
+	return Model{km: km, st: st, state: "no article", tint: true}
 }
 
 // SetStyles changes the styles, after the terminal's background is known.
@@ -75,9 +88,34 @@ func (m *Model) SetLoading() { m.state = "loading…" }
 // model.EntityTypes and, within a group, in the order given (the store sorts
 // by mentions, most first).
 func (m *Model) SetEntities(es []model.EntityCount) {
+	m.sel, m.offset, m.state = 0, 0, ""
+	m.build(es)
+	if len(m.entities) == 0 {
+		m.state = "no entities found"
+	}
+}
+
+// SetPins shows the legend of pinned entities at the top, and marks each
+// pinned entity's row with its colour and number.
+func (m *Model) SetPins(pins []Pinned) {
+	m.pins = append([]Pinned(nil), pins...)
+	m.build(m.entities)
+	m.follow()
+}
+
+// SetTint says whether names are tinted by entity type, as in the reader.
+func (m *Model) SetTint(on bool) { m.tint = on }
+
+// build lays out the rows: the legend, then the entities by group.
+func (m *Model) build(es []model.EntityCount) {
 	// Fresh slices: copies of the model made by Update must not share them.
 	m.entities, m.lines, m.rowOf = nil, nil, nil
-	m.sel, m.offset, m.state = 0, 0, ""
+	if len(m.pins) > 0 {
+		m.lines = append(m.lines, line{group: "Pinned", entity: -1, pin: -1})
+		for i := range m.pins {
+			m.lines = append(m.lines, line{entity: -1, pin: i})
+		}
+	}
 	for _, t := range model.EntityTypes {
 		first := true
 		for _, e := range es {
@@ -85,17 +123,15 @@ func (m *Model) SetEntities(es []model.EntityCount) {
 				continue
 			}
 			if first {
-				m.lines = append(m.lines, line{group: GroupName(t), entity: -1})
+				m.lines = append(m.lines, line{group: GroupName(t), entity: -1, pin: -1})
 				first = false
 			}
 			m.rowOf = append(m.rowOf, len(m.lines))
-			m.lines = append(m.lines, line{entity: len(m.entities)})
+			m.lines = append(m.lines, line{entity: len(m.entities), pin: -1})
 			m.entities = append(m.entities, e)
 		}
 	}
-	if len(m.entities) == 0 {
-		m.state = "no entities found"
-	}
+	m.sel = max(0, min(m.sel, len(m.entities)-1))
 }
 
 // groupOf puts a type byline does not know under MISC ("Other").
@@ -201,6 +237,10 @@ func (m Model) View() string {
 	}
 	end := min(len(m.lines), m.offset+m.height-1)
 	for _, l := range m.lines[m.offset:end] {
+		if l.pin >= 0 {
+			out = append(out, m.legendRow(m.pins[l.pin]))
+			continue
+		}
 		if l.entity < 0 {
 			out = append(out, " "+m.st.Sidebar.Group.Render(pane.Cut(l.group, m.width-1)))
 			continue
@@ -215,21 +255,67 @@ func (m Model) View() string {
 func (m Model) entityRow(i int) string {
 	e := m.entities[i]
 	count := strconv.Itoa(e.Mentions)
-	nameW := m.width - 2 - 1 - len(count) - 1
+	nameW := m.width - 3 - 1 - len(count) - 1
 	if nameW < 4 {
-		count, nameW = "", m.width-2
+		count, nameW = "", m.width-3
 	}
 	name := pane.Cut(strings.Join(strings.Fields(model.Sanitize(e.Name)), " "), nameW)
-	gap := max(0, m.width-2-ansi.StringWidth(name)-len(count)-1)
+	gap := max(0, m.width-3-ansi.StringWidth(name)-len(count)-1)
 	tail := strings.Repeat(" ", gap) + count + " "
 	if count == "" {
 		tail = ""
 	}
+	swatch := " "
+	if slot, ok := m.slotOf(e); ok {
+		swatch = m.swatch(slot)
+	}
 	switch {
 	case i == m.sel && m.focused:
-		return m.st.Sidebar.Selected.Render(pane.Fit("▌ "+name+tail, m.width))
+		return m.st.Sidebar.Selected.Render("▌") + swatch + m.st.Sidebar.Selected.Render(pane.Fit(" "+name+tail, m.width-2))
 	case i == m.sel:
-		return m.st.Sidebar.SelectedBlurred.Render("› " + name + tail)
+		return m.st.Sidebar.SelectedBlurred.Render("›") + swatch + m.st.Sidebar.SelectedBlurred.Render(" "+name+tail)
 	}
-	return "  " + m.st.Sidebar.Name.Render(name) + m.st.Sidebar.Count.Render(tail)
+	nameSt := m.st.Sidebar.Name
+	if c := m.st.Mark.Tints[typeIndex(e.Type)]; m.tint && c != nil {
+		nameSt = nameSt.Foreground(c)
+	}
+	return " " + swatch + " " + nameSt.Render(name) + m.st.Sidebar.Count.Render(tail)
+}
+
+// legendRow draws one pinned entity: its number on its colour, its name.
+func (m Model) legendRow(p Pinned) string {
+	name := pane.Cut(strings.Join(strings.Fields(model.Sanitize(p.Name)), " "), m.width-5)
+	return " " + m.swatch(p.Slot) + " " + m.st.Sidebar.Name.Render(name)
+}
+
+// swatch is a pin's number on the pin's background (reverse video without
+// colour), one column wide.
+func (m Model) swatch(slot int) string {
+	st := lipgloss.NewStyle().Bold(true)
+	if c := m.st.Mark.Pins[slot%len(m.st.Mark.Pins)]; c != nil {
+		st = st.Background(c)
+	} else {
+		st = st.Reverse(true)
+	}
+	return st.Render(strconv.Itoa(slot + 1))
+}
+
+// slotOf is the pin slot of e, if it is pinned.
+func (m Model) slotOf(e model.EntityCount) (int, bool) {
+	for _, p := range m.pins {
+		if p.Type == e.Type && strings.EqualFold(p.Name, e.Name) {
+			return p.Slot, true
+		}
+	}
+	return 0, false
+}
+
+// typeIndex is t's place in model.EntityTypes, MISC for unknown types.
+func typeIndex(t model.EntityType) int {
+	for i, k := range model.EntityTypes {
+		if k == t {
+			return i
+		}
+	}
+	return len(model.EntityTypes) - 1
 }

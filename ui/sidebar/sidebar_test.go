@@ -36,7 +36,7 @@ func TestGroupsInOrderWithCounts(t *testing.T) {
 		}
 		at += i
 	}
-	if !strings.Contains(got, "Tova Renn                 3") {
+	if !strings.Contains(got, "Tova Renn                3") {
 		t.Errorf("mention count not right-aligned:\n%s", got)
 	}
 }
@@ -52,7 +52,7 @@ func TestSelectionAndScroll(t *testing.T) {
 	if e, ok := m.Selected(); !ok || e.Name != "Spring Regatta" {
 		t.Fatalf("selected %v", e)
 	}
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "▌ Spring Regatta") || !strings.Contains(v, "Other") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "▌  Spring Regatta") || !strings.Contains(v, "Other") {
 		t.Fatalf("selection not scrolled into view with its group:\n%s", v)
 	}
 	m.SetEntities(nil)

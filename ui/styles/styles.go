@@ -35,6 +35,9 @@ type Styles struct {
 	Sidebar Sidebar
 	Status  Status
 	Help    help.Styles
+	// Mark colours what the reader highlights: pinned entities, the quiet
+	// per-type tint of the others, and in-article search hits.
+	Mark Mark
 
 	// Glamour is the style config the reader's body is rendered with.
 	Glamour ansi.StyleConfig
@@ -86,6 +89,18 @@ type Status struct {
 	Error    lipgloss.Style
 }
 
+// PinColours is how many entities can be pinned at once: one background
+// colour each.
+const PinColours = 6
+
+// Mark holds the colours of the reader's highlights. A nil background means
+// reverse video (the theme without colour); a nil tint means no tint.
+type Mark struct {
+	Pins  [PinColours]color.Color // background of each pinned entity, in pin order
+	Tints [4]color.Color          // foreground of unpinned entities, by model.EntityTypes order
+	Find  color.Color             // background of an in-article search hit
+}
+
 // New returns the colour styles for a dark or a light terminal background.
 func New(isDark bool) Styles {
 	ld := lipgloss.LightDark(isDark)
@@ -135,7 +150,28 @@ func New(isDark bool) Styles {
 	s.Status.Error = fg(s.Status.Error, warn)
 
 	s.Help = help.DefaultStyles(isDark)
+	s.Mark = markColours(isDark)
 	return s
+}
+
+// markColours are six pin backgrounds that differ from one another and from
+// the selection band, and four quiet type tints, for a dark or a light
+// background. Dark backgrounds are deep so light text stays readable on
+// them; light ones are pale for dark text.
+func markColours(isDark bool) Mark {
+	c := lipgloss.Color
+	if isDark {
+		return Mark{
+			Pins:  [PinColours]color.Color{c("#8A5A00"), c("#1F5F8B"), c("#7A2E7A"), c("#2E6B30"), c("#8B2F2F"), c("#1E6B66")},
+			Tints: [4]color.Color{c("#F2C38B"), c("#9CC8FF"), c("#A8DCA8"), c("#D9B3F0")},
+			Find:  c("#6B6B00"),
+		}
+	}
+	return Mark{
+		Pins:  [PinColours]color.Color{c("#FFD978"), c("#B8DBFF"), c("#F2C4F2"), c("#C4EBC0"), c("#FFC2C2"), c("#B5EDE8")},
+		Tints: [4]color.Color{c("#8A4F00"), c("#1F5FA8"), c("#2E7D32"), c("#7B3FA0")},
+		Find:  c("#FFF176"),
+	}
 }
 
 // NoColor returns styles that use no colour at all, for NO_COLOR and for

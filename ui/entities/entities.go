@@ -1,0 +1,233 @@
+// Package entities is the entity view: every entity in the store, the most
+// widely reported first, narrowed by type and by typing part of a name, and
+// for the selected one the entities most often named with it and its
+// articles by date. The root model runs the store queries; this pane keeps
+// the selection and draws.
+package entities
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/pane"
+	"github.com/bylinehq/byline/ui/styles"
+)
+
+// Types are the type filters tab steps through: "" is every type.
+var Types = []model.EntityType{"", model.PER, model.ORG, model.LOC, model.MISC}
+
+// Model is the entity view. The zero value is not usable; call New.
+type Model struct {
+	st       styles.Styles
+	typ      int // index in Types
+	query    string
+	items    []model.EntityCount
+	cur      pane.Cursor
+	related  []model.EntityCount
+	articles []model.Summary
+	detailOf int64 // entity the details are for
+	loading  bool
+	err      string
+	width    int
+	height   int
+}
+
+// New returns an empty view, waiting for its first query.
+func New(st styles.Styles) Model { return Model{st: st, loading: true} }
+
+// SetStyles changes the styles.
+func (m *Model) SetStyles(st styles.Styles) { m.st = st }
+
+// SetSize gives the view its rectangle.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(0, w), max(0, h)
+	m.cur.Height = max(1, m.height-4)
+	m.cur.Clamp()
+}
+
+// Type is the type filter ("" = all).
+func (m Model) Type() model.EntityType { return Types[m.typ] }
+
+// Query is what was typed to narrow the names.
+func (m Model) Query() string { return m.query }
+
+// SetItems shows the entities that match the filters, the selection back
+// at the top.
+func (m *Model) SetItems(items []model.EntityCount, err error) {
+	m.items, m.loading, m.err = items, false, ""
+	if err != nil {
+		m.err = err.Error()
+	}
+	m.cur.Len = len(items)
+	m.cur.Set(0)
+}
+
+// SetDetail shows, for entity id, the entities named with it most often
+// and its articles.
+func (m *Model) SetDetail(id int64, related []model.EntityCount, articles []model.Summary) {
+	m.detailOf, m.related, m.articles = id, related, articles
+}
+
+// Items are the entities listed.
+func (m Model) Items() []model.EntityCount { return m.items }
+
+// Selected is the selected entity; ok is false when the list is empty.
+func (m Model) Selected() (model.EntityCount, bool) {
+	if m.cur.Index < 0 || m.cur.Index >= len(m.items) {
+		return model.EntityCount{}, false
+	}
+	return m.items[m.cur.Index], true
+}
+
+// Update moves the selection (arrows, page keys, ctrl+n/ctrl+p), changes
+// the type filter (tab, shift+tab) and edits the typed filter (any
+// printable key, backspace). Letters always go to the filter, so j and k
+// do not move here.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch k.String() {
+	case "up", "ctrl+p":
+		m.cur.Move(-1)
+	case "down", "ctrl+n":
+		m.cur.Move(1)
+	case "pgup":
+		m.cur.Move(-m.cur.Page())
+	case "pgdown":
+		m.cur.Move(m.cur.Page())
+	case "home":
+		m.cur.Set(0)
+	case "end":
+		m.cur.Set(m.cur.Len - 1)
+	case "tab":
+		m.typ = (m.typ + 1) % len(Types)
+	case "shift+tab":
+		m.typ = (m.typ + len(Types) - 1) % len(Types)
+	case "backspace":
+		if r := []rune(m.query); len(r) > 0 {
+			m.query = string(r[:len(r)-1])
+		}
+	case "ctrl+u":
+		m.query = ""
+	default:
+		if t := k.Text; t != "" && k.Mod&^tea.ModShift == 0 && printable(t) && len(m.query) < 64 {
+			m.query += t
+		}
+	}
+	return m, nil
+}
+
+func printable(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// View draws the view: exactly height lines of exactly width columns.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	w := m.width
+	out := make([]string, 0, m.height)
+	out = append(out, pane.Header("All entities", strconv.Itoa(len(m.items)), w, true, m.st.Pane.Header, m.st.Pane.HeaderFocused))
+	var tabs []string
+	for i, t := range Types {
+		name := string(t)
+		if t == "" {
+			name = "all"
+		}
+		if i == m.typ {
+			tabs = append(tabs, m.st.List.Selected.Render(" "+name+" "))
+		} else {
+			tabs = append(tabs, m.st.Pane.Muted.Render(" "+name+" "))
+		}
+	}
+	out = append(out, " "+strings.Join(tabs, "")+m.st.Pane.Muted.Render("  tab: type"))
+	out = append(out, " "+m.st.Status.Position.Render("filter: ")+model.Sanitize(m.query)+"▏"+m.st.Pane.Muted.Render("  ↑/↓ move · enter: list its articles · esc: close"))
+
+	leftW := w
+	if w >= 70 {
+		leftW = w / 2
+	}
+	body := m.height - len(out)
+	left := m.listLines(leftW, body)
+	if leftW == w {
+		out = append(out, left...)
+		return strings.Join(pane.Block(out, w, m.height), "\n")
+	}
+	right := m.detailLines(w-leftW-1, body)
+	sep := m.st.Pane.Separator.Render("│")
+	for y := 0; y < body; y++ {
+		r := ""
+		if y < len(right) {
+			r = right[y]
+		}
+		out = append(out, pane.Fit(left[y], leftW)+sep+r)
+	}
+	return strings.Join(pane.Block(out, w, m.height), "\n")
+}
+
+// listLines are the ranked entities: name, type and number of articles.
+func (m Model) listLines(w, h int) []string {
+	lines := make([]string, 0, h)
+	switch {
+	case m.err != "":
+		lines = append(lines, m.st.Status.Error.Render(pane.Cut("  "+model.Sanitize(m.err), w)))
+	case m.loading:
+		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", w)))
+	case len(m.items) == 0:
+		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  no entity matches", w)))
+	}
+	end := min(len(m.items), m.cur.Offset+h)
+	for i := m.cur.Offset; i < end && m.err == ""; i++ {
+		e := m.items[i]
+		tail := " " + string(e.Type) + " " + strconv.Itoa(e.Articles) + " "
+		nameW := max(1, w-2-ansi.StringWidth(tail))
+		name := pane.Fit(pane.Cut(strings.Join(strings.Fields(model.Sanitize(e.Name)), " "), nameW), nameW)
+		if i == m.cur.Index {
+			lines = append(lines, m.st.List.Selected.Render(pane.Fit("▌ "+name+tail, w)))
+			continue
+		}
+		lines = append(lines, "  "+m.st.Sidebar.Name.Render(name)+m.st.Sidebar.Count.Render(tail))
+	}
+	return pane.Block(lines, w, h)
+}
+
+// detailLines are the selected entity's companions and articles.
+func (m Model) detailLines(w, h int) []string {
+	e, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	lines := []string{" " + m.st.Reader.Title.Render(pane.Cut(model.Sanitize(e.Name), w-1))}
+	if m.detailOf != e.ID {
+		return append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", w)))
+	}
+	lines = append(lines, " "+m.st.Sidebar.Group.Render("Often named with"))
+	for _, r := range m.related[:min(len(m.related), max(1, (h-4)/2))] {
+		lines = append(lines, "  "+pane.Cut(model.Sanitize(r.Name)+" ("+strconv.Itoa(r.Articles)+")", w-2))
+	}
+	if len(m.related) == 0 {
+		lines = append(lines, m.st.Pane.Muted.Render("  none"))
+	}
+	lines = append(lines, " "+m.st.Sidebar.Group.Render("Articles"))
+	for _, a := range m.articles {
+		date := "          "
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02")
+		}
+		lines = append(lines, "  "+m.st.List.Date.Render(date)+" "+pane.Cut(strings.Join(strings.Fields(model.Sanitize(a.Title)), " "), max(0, w-14)))
+	}
+	return pane.Block(lines, w, h)
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/entities"
+)
+
+// prompt is the one-line search input that replaces the status bar while
+// it is open: a search of the whole store, or a find in the article.
+type prompt struct {
+	open bool
+	find bool // find in the article; else search the store
+	text string
+}
+
+// promptLimit keeps a typed search to a sensible length.
+const promptLimit = 200
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.prompt.open {
+		return m.promptKey(msg)
+	}
+	if m.entityView {
+		return m.entityViewKey(msg)
+	}
+	g := m.km.Global
+	if m.showHelp && (key.Matches(msg, g.Back) || key.Matches(msg, g.Help)) {
+		m.showHelp = false
+		m.relayout()
+		return nil
+	}
+	switch {
+	case key.Matches(msg, g.Quit):
+		return tea.Quit
+	case m.showHelp:
+		return nil // the help covers the panes; only ?, esc and q act
+	case key.Matches(msg, g.Help):
+		m.showHelp = true
+		m.relayout()
+		return nil
+	case key.Matches(msg, g.Back):
+		return m.back()
+	case key.Matches(msg, g.NextPane):
+		m.cycleFocus(1)
+		return nil
+	case key.Matches(msg, g.PrevPane):
+		m.cycleFocus(-1)
+		return nil
+	case key.Matches(msg, g.Entities):
+		m.toggleSidebar()
+		return nil
+	case key.Matches(msg, g.EntityView):
+		return m.openEntityView()
+	case key.Matches(msg, g.Tint):
+		m.tint = !m.tint
+		m.reader.SetTint(m.tint)
+		m.sidebar.SetTint(m.tint)
+		return nil
+	case key.Matches(msg, m.km.Reader.NextMention):
+		m.nextMention(1)
+		return nil
+	case key.Matches(msg, m.km.Reader.PrevMention):
+		m.nextMention(-1)
+		return nil
+	case m.focus == FocusReader && key.Matches(msg, m.km.Reader.Find):
+		m.prompt = prompt{open: true, find: true, text: m.reader.Find()}
+		return nil
+	case m.focus != FocusReader && key.Matches(msg, m.km.List.Search):
+		m.prompt = prompt{open: true, text: m.filter.search}
+		return nil
+	case key.Matches(msg, m.km.List.UnreadFilter):
+		m.filter.unread, m.filter.search = !m.filter.unread, ""
+		return m.reloadList()
+	case key.Matches(msg, m.km.List.StarredFilter):
+		m.filter.starred, m.filter.search = !m.filter.starred, ""
+		return m.reloadList()
+	case key.Matches(msg, m.km.Article.ToggleRead):
+		if it, ok := m.list.Selected(); ok {
+			m.readReq++ // a choice made by hand is not overridden by the timer
+			return m.setState(it, !it.Read, it.Starred)
+		}
+		return nil
+	case key.Matches(msg, m.km.Article.ToggleStar):
+		if it, ok := m.list.Selected(); ok {
+			return m.setState(it, it.Read, !it.Starred)
+		}
+		return nil
+	case key.Matches(msg, m.km.Article.OpenURL), key.Matches(msg, m.km.Article.CopyURL):
+		return m.articleURL(key.Matches(msg, m.km.Article.CopyURL))
+	}
+
+	switch m.focus {
+	case FocusList:
+		if key.Matches(msg, m.km.List.Open) {
+			m.setFocus(FocusReader)
+			return nil
+		}
+		m.list, _ = m.list.Update(msg)
+		return m.followSelection()
+	case FocusReader:
+		before := m.reader.Offset()
+		m.reader, _ = m.reader.Update(msg)
+		if m.reader.Offset() != before {
+			return m.markRead()
+		}
+	case FocusSidebar:
+		switch {
+		case key.Matches(msg, m.km.Sidebar.Pin):
+			if e, ok := m.sidebar.Selected(); ok {
+				m.togglePin(e)
+			}
+			return nil
+		case key.Matches(msg, m.km.Sidebar.Follow):
+			if e, ok := m.sidebar.Selected(); ok {
+				return m.followEntity(e)
+			}
+			return nil
+		}
+		m.sidebar, _ = m.sidebar.Update(msg)
+	}
+	return nil
+}
+
+// back undoes the most recent narrowing, one per press: the find in the
+// article (when the reader has focus), the search, the entity filter, the
+// unread and starred filters.
+func (m *Model) back() tea.Cmd {
+	switch {
+	case m.reader.Find() != "" && (m.focus == FocusReader || m.filter.search == ""):
+		return m.reader.SetFind("")
+	case m.filter.search != "":
+		m.filter.search = ""
+	case m.filter.entity.ID != 0:
+		m.filter.entity = model.EntityCount{}
+	case m.filter.unread || m.filter.starred:
+		m.filter.unread, m.filter.starred = false, false
+	default:
+		return nil
+	}
+	return m.reloadList()
+}
+
+// reloadList shows the list for the current filter from its top.
+func (m *Model) reloadList() tea.Cmd {
+	m.listDone = false
+	m.list.Select(0)
+	return m.loadList()
+}
+
+// promptKey edits the search line: enter runs it, esc closes it.
+func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.prompt = prompt{}
+		return nil
+	case "enter":
+		p := m.prompt
+		m.prompt = prompt{}
+		if p.find {
+			return m.reader.SetFind(p.text)
+		}
+		m.filter.search = p.text
+		if p.text != "" {
+			m.setFocus(FocusList)
+		}
+		return m.reloadList()
+	case "backspace":
+		if r := []rune(m.prompt.text); len(r) > 0 {
+			m.prompt.text = string(r[:len(r)-1])
+		}
+	case "ctrl+u":
+		m.prompt.text = ""
+	case "ctrl+c":
+		return tea.Quit
+	default:
+		if t := msg.Text; t != "" && len(m.prompt.text)+len(t) <= promptLimit && isPrintable(t) {
+			m.prompt.text += t
+		}
+	}
+	return nil
+}
+
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// openEntityView opens the view of every entity, ranked by articles.
+func (m *Model) openEntityView() tea.Cmd {
+	m.entityView = true
+	m.entities = entities.New(m.st)
+	m.relayout()
+	return m.loadEntities()
+}
+
+// entityViewKey: esc closes the view, enter lists the selected entity's
+// articles, everything else edits the filters or moves the selection.
+func (m *Model) entityViewKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case msg.String() == "ctrl+c":
+		return tea.Quit
+	case key.Matches(msg, m.km.Global.Back):
+		m.entityView = false
+		m.relayout()
+		return nil
+	case msg.String() == "enter":
+		e, ok := m.entities.Selected()
+		m.entityView = false
+		m.relayout()
+		if !ok {
+			return nil
+		}
+		return m.followEntity(e)
+	}
+	typ, q, sel := m.entities.Type(), m.entities.Query(), m.selectedEntityID()
+	m.entities, _ = m.entities.Update(msg)
+	if m.entities.Type() != typ || m.entities.Query() != q {
+		return m.loadEntities()
+	}
+	if m.selectedEntityID() != sel {
+		return m.loadDetail()
+	}
+	return nil
+}
+
+func (m *Model) selectedEntityID() int64 {
+	e, _ := m.entities.Selected()
+	return e.ID
+}
+
+// followEntity lists only the articles that mention e.
+func (m *Model) followEntity(e model.EntityCount) tea.Cmd {
+	m.filter.entity, m.filter.search = e, ""
+	m.setFocus(FocusList)
+	return m.reloadList()
+}

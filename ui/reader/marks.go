@@ -1,0 +1,124 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/highlight"
+)
+
+// Pin is an entity whose mentions the reader paints with background colour
+// Slot of the theme. Pins are by name and type, not by id, so a pin made in
+// one article lights the same entity up in the next.
+type Pin struct {
+	Name string           // canonical name, matched in any case
+	Type model.EntityType // "" matches an entity of any type
+	Slot int              // 0 … styles.PinColours-1
+}
+
+// matches reports whether the pin names entity e.
+func (p Pin) matches(e model.Entity) bool {
+	return strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(e.Name)) && (p.Type == "" || p.Type == e.Type)
+}
+
+// findTag is the tag of a pair that marks an in-article search hit rather
+// than an entity's mention.
+const findTag = -1
+
+// marker says which byte ranges of each field to mark: with find empty,
+// every mention of every entity (tagged with the entity's index in
+// Article.Entities); else every hit of find, in any case (tagged findTag).
+type marker struct {
+	find     string
+	mentions map[fieldKey][]highlight.Range
+}
+
+type fieldKey struct {
+	f model.Field
+	p int
+}
+
+func newMarker(a *model.Article, find string) marker {
+	mk := marker{find: strings.TrimSpace(find)}
+	if mk.find != "" {
+		return mk
+	}
+	mk.mentions = make(map[fieldKey][]highlight.Range)
+	for i, e := range a.Entities {
+		for _, mn := range e.Mentions {
+			p := mn.Paragraph
+			if mn.Field != model.FieldBody {
+				p = 0
+			}
+			k := fieldKey{mn.Field, p}
+			mk.mentions[k] = append(mk.mentions[k], highlight.Range{Start: mn.Start, End: mn.End, Style: i})
+		}
+	}
+	return mk
+}
+
+// ranges are the ranges to mark in text, field f, paragraph p.
+func (mk marker) ranges(text string, f model.Field, p int) []highlight.Range {
+	if mk.find != "" {
+		return findAll(text, mk.find)
+	}
+	return mk.mentions[fieldKey{f, p}]
+}
+
+// mark marks text and appends each marked pair's tag to tags.
+func (mk marker) mark(text string, f model.Field, p int, tags *[]int) string {
+	rs := mk.ranges(text, f, p)
+	if len(rs) == 0 {
+		return highlight.Strip(text)
+	}
+	marked, order := highlight.Mark(text, rs)
+	*tags = highlight.AppendStyles(*tags, rs, order)
+	return marked
+}
+
+// findAll returns every non-overlapping occurrence of q in text, ignoring
+// case, as ranges tagged findTag. Case is folded rune by rune, so the
+// offsets are those of text even where a lower-case letter has another
+// length in UTF-8.
+func findAll(text, q string) []highlight.Range {
+	var out []highlight.Range
+	if q == "" {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(q)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if equalFoldRune(r, first) {
+			if end, ok := prefixFold(text[i:], q); ok {
+				out = append(out, highlight.Range{Start: i, End: i + end, Style: findTag})
+				i += max(end, size)
+				continue
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// prefixFold reports whether s starts with q in any case, and where in s the
+// match ends.
+func prefixFold(s, q string) (int, bool) {
+	i := 0
+	for _, qr := range q {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !equalFoldRune(r, qr) {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
+}
+
+func equalFoldRune(a, b rune) bool {
+	return a == b || unicode.ToLower(a) == unicode.ToLower(b) || unicode.ToUpper(a) == unicode.ToUpper(b)
+}
