@@ -69,6 +69,9 @@ func newRootCmd() *cobra.Command {
 		a.entitiesCmd(),
 		a.showCmd(),
 		a.evalCmd(),
+		a.feedCmd(),
+		a.fetchCmd(),
+		a.addCmd(),
 	)
 	return root
 }

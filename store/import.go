@@ -141,18 +141,10 @@ func (im *importer) article(ctx context.Context, a *model.Article, h [sha256.Siz
 	}
 
 	// Check every mention before writing anything of this article.
-	fields := make([][]int, len(a.Entities))
-	for i, e := range a.Entities {
-		fields[i] = make([]int, len(e.Mentions))
-		for j, m := range e.Mentions {
-			f, ok := fieldCode(m.Field)
-			if !ok {
-				return 0, false, fmt.Errorf("entity %q: mention %d: unknown field %q", e.Name, j+1, m.Field)
-			}
-			fields[i][j] = f
-		}
+	fields, err := mentionFields(a)
+	if err != nil {
+		return 0, false, err
 	}
-
 	body, err := json.Marshal(a.Paragraphs)
 	if err != nil {
 		return 0, false, err
@@ -165,8 +157,34 @@ func (im *importer) article(ctx context.Context, a *model.Article, h [sha256.Siz
 	if id, err = r.LastInsertId(); err != nil {
 		return 0, false, err
 	}
+	if err := im.index(ctx, id, a, fields); err != nil {
+		return 0, false, err
+	}
+	return id, false, nil
+}
+
+// mentionFields returns the field code of every mention of a, per entity,
+// or an error naming the first mention in a field that could never be drawn.
+func mentionFields(a *model.Article) ([][]int, error) {
+	fields := make([][]int, len(a.Entities))
+	for i, e := range a.Entities {
+		fields[i] = make([]int, len(e.Mentions))
+		for j, m := range e.Mentions {
+			f, ok := fieldCode(m.Field)
+			if !ok {
+				return nil, fmt.Errorf("entity %q: mention %d: unknown field %q", e.Name, j+1, m.Field)
+			}
+			fields[i][j] = f
+		}
+	}
+	return fields, nil
+}
+
+// index writes what hangs off stored article id: its full-text row, its
+// entities and their mentions (fields from mentionFields).
+func (im *importer) index(ctx context.Context, id int64, a *model.Article, fields [][]int) error {
 	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
-		return 0, false, fmt.Errorf("index: %w", err)
+		return fmt.Errorf("index: %w", err)
 	}
 
 	// Entities that fold to one identity are merged into the first of them,
@@ -177,7 +195,7 @@ func (im *importer) article(ctx context.Context, a *model.Article, h [sha256.Siz
 	for i, e := range a.Entities {
 		eid, err := im.entity(ctx, e)
 		if err != nil {
-			return 0, false, fmt.Errorf("entity %q: %w", e.Name, err)
+			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
 		ids[i] = eid
 		if _, seen := counts[eid]; !seen {
@@ -187,18 +205,18 @@ func (im *importer) article(ctx context.Context, a *model.Article, h [sha256.Siz
 	}
 	for pos, eid := range order {
 		if _, err := im.linkEntity.ExecContext(ctx, id, eid, pos, counts[eid]); err != nil {
-			return 0, false, fmt.Errorf("link entity: %w", err)
+			return fmt.Errorf("link entity: %w", err)
 		}
 	}
 	for i, e := range a.Entities {
 		for j, m := range e.Mentions {
 			if _, err := im.insertMention.ExecContext(ctx, id, ids[i], fields[i][j],
 				m.Paragraph, m.Start, m.End, m.Text); err != nil {
-				return 0, false, fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
+				return fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
 			}
 		}
 	}
-	return id, false, nil
+	return nil
 }
 
 // entity returns the id of e's stored entity, creating it when new.

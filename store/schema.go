@@ -116,6 +116,36 @@ CREATE TRIGGER entities_changed AFTER UPDATE ON entities BEGIN
 	UPDATE entity_generation SET value = value + 1 WHERE id = 1;
 END;
 `,
+	// 3: sources. A feed keeps the validators of its last good fetch (etag,
+	// last_modified) apart from the outcome of its last attempt, so a failure
+	// never costs the conditional GET. An article from a feed or a web page
+	// carries its identity ("guid:…" or "url:…", as feed.Identity), unique,
+	// so a re-sent item finds the row to update; item_hash is the item as the
+	// feed sent it, which may differ from hash when the body is the full text
+	// fetched from its page. feed_id goes NULL when the feed is removed: the
+	// articles stay.
+	`
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT    NOT NULL UNIQUE,
+	title         TEXT    NOT NULL DEFAULT '',
+	tags          TEXT    NOT NULL DEFAULT '[]', -- JSON array, outermost folder first
+	full_text     TEXT    NOT NULL DEFAULT 'auto' CHECK (full_text IN ('auto', 'always', 'never')),
+	etag          TEXT    NOT NULL DEFAULT '',
+	last_modified TEXT    NOT NULL DEFAULT '',
+	last_fetched  INTEGER,                       -- unix seconds of the last attempt; NULL before the first
+	last_status   INTEGER NOT NULL DEFAULT 0,    -- HTTP status of the last attempt; 0 when none came back
+	last_error    TEXT    NOT NULL DEFAULT '',   -- why the last attempt failed; '' when it did not
+	created       INTEGER NOT NULL               -- unix seconds
+);
+
+ALTER TABLE articles ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN identity TEXT;
+ALTER TABLE articles ADD COLUMN item_hash BLOB;
+ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL;
+CREATE UNIQUE INDEX articles_by_identity ON articles (identity) WHERE identity IS NOT NULL;
+CREATE INDEX articles_by_feed ON articles (feed_id) WHERE feed_id IS NOT NULL;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/store"
+)
+
+func (a *app) fetchCmd() *cobra.Command {
+	var tags []string
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "fetch",
+		Short: "Fetch every subscribed feed and store its new and updated articles",
+		Long: "Fetch the subscribed feeds, 8 at a time and at most 2 from one site, asking each for\n" +
+			"changes only since the last fetch. Items that carry only a teaser are replaced by the\n" +
+			"full text of their page (see 'byline feed add --full-text'). A feed that fails is\n" +
+			"reported on its own line and keeps its articles; the exit status is then 1.",
+		Example: "  byline fetch\n  byline fetch --tag world --timeout 1m",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if timeout <= 0 {
+				return usageError{fmt.Errorf("--timeout %s: want a positive duration", timeout)}
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			feeds, err := st.Feeds(cmd.Context())
+			if err != nil {
+				return err
+			}
+			feeds = feedsTagged(feeds, tags)
+			if len(feeds) == 0 {
+				if len(tags) > 0 {
+					return fmt.Errorf("no feed is tagged %s", strings.Join(tags, " or "))
+				}
+				return fmt.Errorf("no feeds to fetch; subscribe with 'byline feed add URL'")
+			}
+			opt := fetchOptions{Timeout: timeout}
+			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
+				opt.OnProgress = progressPrinter(f)
+			}
+			rep, err := fetchFeeds(cmd.Context(), st, entity.New(), feeds, opt)
+			for _, f := range rep.Failures {
+				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "feeds %d ok, %d failed; %d new articles\n", rep.OK, rep.Failed, rep.New)
+			if err != nil {
+				return err
+			}
+			if rep.Failed > 0 {
+				return errReported
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&tags, "tag", nil, "fetch only feeds with this tag (repeat for any of several)")
+	cmd.Flags().DurationVar(&timeout, "timeout", defaultFetchTimeout, "give up on what is not fetched after this long")
+	return cmd
+}
+
+// feedsTagged returns the feeds carrying any of tags; all of them when tags
+// is empty.
+func feedsTagged(feeds []store.Feed, tags []string) []store.Feed {
+	if len(tags) == 0 {
+		return feeds
+	}
+	var out []store.Feed
+	for _, f := range feeds {
+		if slices.ContainsFunc(tags, func(t string) bool { return slices.Contains(f.Tags, t) }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
