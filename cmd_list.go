@@ -30,14 +30,11 @@ func (a *app) listCmd() *cobra.Command {
 			defer st.Close()
 			q := store.ListQuery{}
 			if entityName != "" {
-				ents, err := st.Entities(cmd.Context(), store.EntityQuery{Name: entityName})
+				ent, err := st.EntityByName(cmd.Context(), entityName, "")
 				if err != nil {
-					return err
+					return fmt.Errorf("entity %q: %w", entityName, err)
 				}
-				if len(ents) == 0 {
-					return fmt.Errorf("no entity named %q in the store", entityName)
-				}
-				q.EntityID = ents[0].ID
+				q.EntityID = ent.ID
 			}
 			rows, err := st.List(cmd.Context(), q)
 			if err != nil {
@@ -95,11 +92,15 @@ func (a *app) entitiesCmd() *cobra.Command {
 	var asJSON bool
 	var top int
 	var typ string
+	var related bool
 	cmd := &cobra.Command{
-		Use:   "entities [ID]",
+		Use:   "entities [ID|NAME]",
 		Short: "List the entities of one article, or of the whole store ranked by articles",
+		Long: "Without an argument, every entity in the store ranked by the number of articles that\n" +
+			"name it. With an article id, that article's entities. With an entity's name and\n" +
+			"--related, the entities named most often in the same articles.",
 		Example: "  byline entities 12\n  byline entities --top 20 --type PER\n" +
-			"  byline entities --json | jq -r .name",
+			"  byline entities \"Xi Jinping\" --related --json",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t := model.EntityType(strings.ToUpper(typ))
@@ -112,11 +113,28 @@ func (a *app) entitiesCmd() *cobra.Command {
 			}
 			defer st.Close()
 			var rows []model.EntityCount
+			id, perr := int64(0), error(nil)
 			if len(args) == 1 {
-				id, perr := strconv.ParseInt(args[0], 10, 64)
-				if perr != nil {
-					return usageError{fmt.Errorf("article id %q is not a number", args[0])}
+				id, perr = strconv.ParseInt(args[0], 10, 64)
+			}
+			switch {
+			case len(args) == 1 && (perr != nil || related):
+				ent, err := st.EntityByName(cmd.Context(), args[0], t)
+				if err != nil {
+					return fmt.Errorf("entity %q: %w", args[0], err)
 				}
+				rows = []model.EntityCount{ent}
+				if related {
+					limit := top
+					if limit <= 0 {
+						limit = 20
+					}
+					rows, err = st.Related(cmd.Context(), ent.ID, limit)
+					if err != nil {
+						return err
+					}
+				}
+			case len(args) == 1:
 				if _, err := st.Article(cmd.Context(), id); err != nil {
 					return fmt.Errorf("article %d: %w", id, err)
 				}
@@ -125,7 +143,9 @@ func (a *app) entitiesCmd() *cobra.Command {
 				if top > 0 && len(rows) > top {
 					rows = rows[:top]
 				}
-			} else {
+			case related:
+				return usageError{fmt.Errorf("--related needs an entity name")}
+			default:
 				rows, err = st.Entities(cmd.Context(), store.EntityQuery{Type: t, Limit: top})
 			}
 			if err != nil {
@@ -150,6 +170,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per entity per line")
 	cmd.Flags().IntVar(&top, "top", 0, "show only the first N entities (0: all)")
 	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PER, ORG, LOC or MISC")
+	cmd.Flags().BoolVar(&related, "related", false, "the entities that co-occur most with the named one (ARTICLES: shared articles)")
 	return cmd
 }
 

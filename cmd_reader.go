@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +17,13 @@ import (
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui"
+	"github.com/bylinehq/byline/ui/keymap"
 )
+
+// configPath is the user's config file: $XDG_CONFIG_HOME/byline/config.toml.
+func configPath() string {
+	return filepath.Join(xdg.ConfigHome, "byline", "config.toml")
+}
 
 // demoHint is the line the reader shows while the store holds only the demo.
 const demoHint = "These are byline's fictional sample articles. Import your own: byline import PATH"
@@ -33,6 +42,12 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	opts := ui.Options{}
+	cfg := configPath()
+	km, err := keymap.Load(cfg)
+	if err != nil {
+		return err // names the file and line
+	}
+	opts.KeyMap = &km
 	if n == 0 {
 		if err := importSamples(ctx, st); err != nil {
 			return fmt.Errorf("import sample articles: %w", err)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
@@ -20,13 +21,15 @@ import (
 func (a *app) showCmd() *cobra.Command {
 	var width int
 	var colorMode string
+	var highlights []string
 	cmd := &cobra.Command{
 		Use:   "show ID|FILE",
 		Short: "Print an article as the reading pane draws it",
 		Long: "Render a stored article (by id, see 'byline list') or an article file to standard\n" +
 			"output, wrapped and styled as in the reader, as glow does.",
-		Example: "  byline show 12\n  byline show story.txt --width 72 --color never | less",
-		Args:    usageArgs(cobra.ExactArgs(1)),
+		Example: "  byline show 12\n  byline show story.txt --width 72 --color never | less\n" +
+			"  byline show 12 --highlight \"Xi Jinping\" --highlight Moscow --color always",
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			color, err := wantColor(colorMode, out)
@@ -43,7 +46,10 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			text, err := reader.Render(art, width, reader.RenderOptions{Dark: isDark(color), Color: color})
+			if missing := missingEntities(art, highlights); len(missing) > 0 {
+				return fmt.Errorf("--highlight: no entity named %s in this article", strings.Join(missing, ", "))
+			}
+			text, err := reader.Render(art, width, reader.RenderOptions{Dark: isDark(color), Color: color, Highlight: highlights})
 			if err != nil {
 				return fmt.Errorf("render %s: %w", args[0], err)
 			}
@@ -53,6 +59,7 @@ func (a *app) showCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&width, "width", 0, "wrap to N columns (default: the terminal's width, or 80)")
 	cmd.Flags().StringVar(&colorMode, "color", "auto", "colour: auto, always or never")
+	cmd.Flags().StringArrayVar(&highlights, "highlight", nil, "give this entity's mentions a background colour (canonical name, any case; repeatable)")
 	return cmd
 }
 
@@ -117,4 +124,23 @@ func isDark(color bool) bool {
 		return true
 	}
 	return lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
+}
+
+// missingEntities returns the names among want that no entity of a carries,
+// so a typo in --highlight is an error rather than a silent no-op.
+func missingEntities(a *model.Article, want []string) []string {
+	var missing []string
+	for _, name := range want {
+		found := false
+		for _, e := range a.Entities {
+			if strings.EqualFold(e.Name, name) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, strconv.Quote(name))
+		}
+	}
+	return missing
 }

@@ -230,3 +230,26 @@ func TestSamplesParseWithEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityCommands(t *testing.T) {
+	seed := filepath.Join(sharedDir(t), "seeds", "000_d27acffbcd5def62.txt")
+	db := filepath.Join(t.TempDir(), "b.db")
+	if _, stderr, code := byline(t, db, "import", seed); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out, _, code := byline(t, db, "list", "--entity", "xi jinping", "--json")
+	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "Xi Jinping to Moscow") {
+		t.Errorf("list --entity: exit %d, %q", code, out)
+	}
+	out, _, code = byline(t, db, "entities", "--top", "2", "--type", "PER", "--json")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, `"name":"Vladimir Putin"`) {
+		t.Errorf("entities --top 2 --type PER: exit %d, %q", code, out)
+	}
+	out, _, code = byline(t, db, "entities", "Xi Jinping", "--related", "--json")
+	if code != 0 || strings.Contains(out, `"name":"Xi Jinping"`) || !strings.Contains(out, `"name":"Vladimir Putin"`) {
+		t.Errorf("entities NAME --related: exit %d, %q", code, out)
+	}
+	if _, _, code = byline(t, db, "entities", "Nobody Atall", "--related"); code != 1 {
+		t.Errorf("unknown entity: exit %d, want 1", code)
+	}
+}
