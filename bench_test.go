@@ -280,3 +280,47 @@ func vmHWM(tb testing.TB, status string) int {
 	tb.Fatalf("no VmHWM in child output:\n%s", status)
 	return 0
 }
+
+// BenchmarkFilterByEntityBBC is what `f` on an entity costs on the 10,000
+// article BBC store: the list rows of every article naming the store's most
+// named person (about a tenth of the store).
+func BenchmarkFilterByEntityBBC(b *testing.B) {
+	st, err := store.Open(bigBBCStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
+	if err != nil || len(top) == 0 {
+		b.Fatalf("no entities: %v", err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		rows, err := st.ListItems(ctx, store.ListQuery{EntityID: top[0].ID})
+		if err != nil || len(rows) != top[0].Articles {
+			b.Fatalf("%d rows for %s (%d articles): %v", len(rows), top[0].Name, top[0].Articles, err)
+		}
+	}
+}
+
+// BenchmarkSearchBBC is `/` in the list on the 10,000-article BBC store: the
+// first page of ranked hits and the hit count for a common word.
+func BenchmarkSearchBBC(b *testing.B) {
+	st, err := store.Open(bigBBCStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		hits, err := st.Search(ctx, "government", 100)
+		if err != nil || len(hits) != 100 {
+			b.Fatalf("%d hits: %v", len(hits), err)
+		}
+		if _, err := st.SearchCount(ctx, "government"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
