@@ -189,7 +189,7 @@ func BenchmarkOpenToFirstFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := ui.New(st, ui.Options{})
+		m := ui.New(st, ui.Options{ReadDelay: -1}) // the read-after-2s timer is not part of a frame
 		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 		settle(m, m.Init())
 		if v := m.View().Content; !strings.Contains(v, "/10000") {
@@ -209,7 +209,7 @@ func BenchmarkSelectionMoveBBC(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	m := ui.New(st, ui.Options{})
+	m := ui.New(st, ui.Options{ReadDelay: -1}) // the read-after-2s timer is not part of a frame
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	settle(m, m.Init())
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
@@ -251,7 +251,7 @@ func TestReaderMemoryChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	m := ui.New(st, ui.Options{})
+	m := ui.New(st, ui.Options{ReadDelay: -1}) // the read-after-2s timer is not part of a frame
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	settle(m, m.Init())
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}

@@ -54,7 +54,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "feeds %d ok, %d failed; %d new articles\n", rep.OK, rep.Failed, rep.New)
+			fmt.Fprintln(cmd.OutOrStdout(), rep.Summary())
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"sync"
 
 	"github.com/adrg/xdg"
 
@@ -48,6 +49,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 		return err // names the file and line
 	}
 	opts.KeyMap = &km
+	opts.Refresh = readerRefresh(st)
 	if n == 0 {
 		if err := importSamples(ctx, st); err != nil {
 			return fmt.Errorf("import sample articles: %w", err)
@@ -57,6 +59,28 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 		opts.Hint = demoHint
 	}
 	return ui.Run(ctx, st, opts)
+}
+
+// readerRefresh is the reader's `r`: the fetch `byline fetch` runs, of every
+// subscribed feed, reporting each feed as it is stored so the list grows
+// while the rest download. The reader and a `byline fetch` in another
+// terminal may write at once: the store waits for the other's transaction
+// (busy_timeout, immediate transactions) rather than failing.
+func readerRefresh(st *store.Store) ui.RefreshFunc {
+	extractor := sync.OnceValue(entity.New) // built on the first r, then kept
+	return func(ctx context.Context, progress func(done, total, newArticles int)) (string, error) {
+		feeds, err := st.Feeds(ctx)
+		if err != nil {
+			return "", fmt.Errorf("list feeds: %w", err)
+		}
+		if len(feeds) == 0 {
+			return "", ui.ErrNoFeeds
+		}
+		progress(0, len(feeds), 0)
+		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
+		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
+		return rep.Summary(), err
+	}
 }
 
 // sampleSource is the source recorded for the demo articles; the list shows

@@ -23,6 +23,9 @@ type fetchOptions struct {
 	Timeout    time.Duration     // the whole run (5 min)
 	Transport  http.RoundTripper // nil: Go's default transport
 	OnProgress func(done, total int)
+	// OnStored, when set, is called after each feed is stored or has failed,
+	// with the report so far: the reader reloads its list as articles land.
+	OnStored func(done, total int, rep fetchReport)
 }
 
 // defaultFetchTimeout bounds a whole fetch: a few hundred feeds and their
@@ -34,6 +37,12 @@ type fetchReport struct {
 	OK, Failed   int
 	New, Updated int
 	Failures     []error // one per failed feed, each naming it on one line
+}
+
+// Summary is the report's one line, as `byline fetch` prints it and the
+// reader's status bar shows it.
+func (r fetchReport) Summary() string {
+	return fmt.Sprintf("feeds %d ok, %d failed; %d new articles", r.OK, r.Failed, r.New)
 }
 
 // feedOutcome is one feed's fetch, ready to store.
@@ -103,6 +112,9 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 		done++
 		if opt.OnProgress != nil {
 			opt.OnProgress(done, len(feeds))
+		}
+		if opt.OnStored != nil {
+			opt.OnStored(done, len(feeds), rep)
 		}
 	}
 	return rep, ctx.Err()

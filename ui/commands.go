@@ -77,6 +77,7 @@ type articleLoadedMsg struct {
 // their reading state, no bodies.
 func (m *Model) loadList() tea.Cmd {
 	m.listReq++
+	m.listKeep = 0
 	req, ctx, lib, f := m.listReq, m.ctx, m.lib, m.filter
 	if f.search != "" {
 		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)))

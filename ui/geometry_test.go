@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -37,6 +38,7 @@ func TestGeometrySweep(t *testing.T) {
 		name  string
 		empty bool
 		keys  []string
+		fetch []tea.Msg // what a refresh started with r reports
 	}{
 		{name: "list focus"},
 		{name: "reader focus", keys: []string{"j", "enter", "j", "j"}},
@@ -46,6 +48,8 @@ func TestGeometrySweep(t *testing.T) {
 		{name: "entity view open", keys: []string{"o", "a", "n"}},
 		{name: "search prompt open", keys: []string{"/", "f", "e", "r", "r", "y"}},
 		{name: "empty store", empty: true},
+		{name: "fetching", keys: []string{"j"}, fetch: []tea.Msg{refreshProgressMsg{Run: 1, Done: 3, Total: 12}}},
+		{name: "fetch summary", fetch: []tea.Msg{refreshDoneMsg{Run: 1, Summary: "feeds 12 ok, 1 failed; 37 new articles"}}},
 	}
 	lib := openStore(t, fixtures())
 	empty := openStore(t, nil)
@@ -56,9 +60,25 @@ func TestGeometrySweep(t *testing.T) {
 				l = empty
 			}
 			// Keys are pressed at a medium size, where `e` toggles the sidebar.
-			m := newModel(t, l, 100, 30, Options{Hint: "demo articles — import your own: byline import PATH"})
+			opts := Options{Hint: "demo articles — import your own: byline import PATH"}
+			if st.fetch != nil {
+				// A fetch that never ends: the sweep draws it mid-way.
+				opts.Refresh = func(ctx context.Context, _ func(int, int, int)) (string, error) {
+					<-ctx.Done()
+					return "", ctx.Err()
+				}
+			}
+			m := newModel(t, l, 100, 30, opts)
 			for _, k := range st.keys {
 				press(t, m, k)
+			}
+			if st.fetch != nil {
+				// The fetch's Cmds never run (they would wait for it to end):
+				// the messages below stand in for what it reports.
+				m.Update(keyMsg("r"))
+				for _, msg := range st.fetch {
+					m.Update(msg)
+				}
 			}
 			for _, w := range sweepWidths() {
 				for h := 1; h <= 60; h++ {

@@ -131,6 +131,13 @@ func openStore(tb testing.TB, arts []model.Article) *store.Store {
 // The background-colour request and quit are answered by no one here.
 func run(tb testing.TB, m *Model, cmd tea.Cmd) (quit bool) {
 	tb.Helper()
+	return runEach(tb, m, cmd, nil)
+}
+
+// runEach is run with a look at the model after each message it handles:
+// each may check the screen mid-way, press keys, and return a Cmd to queue.
+func runEach(tb testing.TB, m *Model, cmd tea.Cmd, each func(msg tea.Msg) tea.Cmd) (quit bool) {
+	tb.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 10000 {
@@ -152,6 +159,9 @@ func run(tb testing.TB, m *Model, cmd tea.Cmd) (quit bool) {
 				continue
 			}
 			queue = append(queue, m.Update(msg))
+			if each != nil {
+				queue = append(queue, each(msg))
+			}
 		}
 	}
 	return quit
@@ -164,6 +174,8 @@ func newModel(tb testing.TB, lib Library, w, h int, opts Options) *Model {
 		opts.ReadDelay = -1 // run() would wait out the timer; tests that want it set it
 	}
 	m := New(lib, opts)
+	m.summaryLinger = -1 // run() would wait out the timer
+	tb.Cleanup(m.StopRefresh)
 	run(tb, m, m.Init())
 	run(tb, m, m.Update(tea.WindowSizeMsg{Width: w, Height: h}))
 	return m

@@ -36,6 +36,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
+		if m.refresh != nil {
+			m.refresh.cancel() // stop fetching now; Run waits for it to end
+		}
 		return tea.Quit
 	case m.showHelp:
 		return nil // the help covers the panes; only ?, esc and q act
@@ -56,6 +59,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.EntityView):
 		return m.openEntityView()
+	case key.Matches(msg, g.Refresh):
+		return m.startRefresh()
 	case key.Matches(msg, g.Tint):
 		m.tint = !m.tint
 		m.reader.SetTint(m.tint)

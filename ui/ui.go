@@ -61,6 +61,11 @@ type Options struct {
 	// read (scrolling it counts at once). 0: two seconds; negative: never,
 	// only scrolling and the toggle key mark it.
 	ReadDelay time.Duration
+	// Refresh fetches the subscribed feeds when the user presses r; the
+	// list grows as each feed's articles are stored. Nil: r only says how
+	// to subscribe. The caller wires it to the pipeline `byline fetch` runs,
+	// so ui stays free of fetching code.
+	Refresh RefreshFunc
 }
 
 // defaultReadDelay is how long an article must be shown to count as read.
@@ -105,7 +110,14 @@ type Model struct {
 	detailReq  int          // id of the newest entity detail query
 	note       string       // a one-off message in the status bar
 	readDelay  time.Duration
-	readReq    int // id of the newest read timer
+	readReq    int   // id of the newest read timer
+	listKeep   int64 // the article the newest list query keeps selected; 0 none
+
+	refresh       *refreshRun // the fetch in flight; nil none
+	refreshReq    int         // id of the newest fetch
+	summary       string      // the last fetch's summary line, for a while
+	summaryReq    int         // id of the newest summary's expiry
+	summaryLinger time.Duration
 }
 
 // New returns the root model. It does no I/O: the list query starts in Init,
@@ -120,6 +132,8 @@ func New(lib Library, opts Options) *Model {
 		help:      help.New(),
 		tint:      true,
 		readDelay: opts.ReadDelay,
+
+		summaryLinger: defaultSummaryLinger,
 	}
 	if opts.KeyMap != nil {
 		m.km = *opts.KeyMap
@@ -149,7 +163,9 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	if opts.NoColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	if _, err := tea.NewProgram(m.TeaModel(), popts...).Run(); err != nil {
+	_, err := tea.NewProgram(m.TeaModel(), popts...).Run()
+	m.StopRefresh() // before the caller closes the store
+	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

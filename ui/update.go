@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bylinehq/byline/ui/reader"
@@ -43,7 +44,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.listDone, m.listErr = true, ""
 		m.filter.hits = msg.Hits
 		m.list.SetItems(msg.Items)
+		if m.listKeep != 0 {
+			for i, it := range msg.Items {
+				if it.ID == m.listKeep {
+					m.list.Select(i)
+					break
+				}
+			}
+			m.listKeep = 0
+		}
 		return m.followSelection()
+
+	case spinner.TickMsg, refreshProgressMsg, refreshDoneMsg, summaryExpiredMsg:
+		return m.updateRefresh(msg)
 
 	case articleLoadedMsg:
 		if msg.Req != m.articleReq {

@@ -120,6 +120,14 @@ func (m *Model) statusBar() string {
 		left += m.st.Status.Position.Render(info) + "  "
 		plain += info + "  "
 	}
+	if spin, fetch := m.refreshStatus(); fetch != "" {
+		if spin != "" {
+			left += spin + " "
+			plain += ansi.Strip(spin) + " "
+		}
+		left += m.st.Status.Position.Render(fetch) + "  "
+		plain += fetch + "  "
+	}
 	if m.note != "" {
 		return pane.Fit(m.st.Status.Bar.Render(left)+m.st.Status.Error.Render(oneLine(m.note)), w)
 	}

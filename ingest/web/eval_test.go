@@ -21,9 +21,10 @@ import (
 // showEval prints per-page scores; the totals are always logged.
 var showEval = flag.Bool("eval", false, "print the extraction score of every benchmark page")
 
-// minF1 is the bar for article-body extraction on the benchmark; the
-// benchmark's own run of go-trafilatura scores 0.960.
-const minF1 = 0.95
+// minF1 is the bar for article-body extraction on the benchmark. go-readability
+// with Extract's cleaning scores 0.970 (precision 0.957, recall 0.984); the
+// go-trafilatura extraction it replaced scored 0.957.
+const minF1 = 0.965
 
 // TestExtractionBenchmark extracts every page of the scrapinghub
 // article-extraction benchmark and scores the body against its ground truth

@@ -103,3 +103,40 @@ func TestExtractHostile(t *testing.T) {
 		t.Errorf("empty page: %v", err)
 	}
 }
+
+// TestExtractFallbacks checks the date and URL read without help from the
+// extractor, and that share bars and link lists leave the body.
+func TestExtractFallbacks(t *testing.T) {
+	prose := strings.Repeat("<p>The harbour council voted on Monday to add two evening crossings to the island ferry after a summer of long queues.</p>", 6)
+	doc := `<html><head><title>Ferry</title><meta property="og:url" content="/2024/ferry"></head><body><article>
+<time datetime="2024-05-06">6 May</time>
+<div class="share-bar"><a href="/s">Share</a> on social media today and tell your friends</div>` + prose + `
+<ul><li><a href="/a">More ferry news one</a></li><li><a href="/b">More ferry news two</a></li></ul>
+</article></body></html>`
+	a, err := Extract("https://news.example/x", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Published.Equal(time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("published %v", a.Published)
+	}
+	if a.URL != "https://news.example/2024/ferry" {
+		t.Errorf("url %q", a.URL)
+	}
+	body := strings.Join(a.Paragraphs, "\n\n")
+	for _, bad := range []string{"Share", "More ferry news", "6 May"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("body holds %q:\n%s", bad, body)
+		}
+	}
+	for s, want := range map[string]time.Time{
+		"2024-05-06T18:30:00+02:00":     time.Date(2024, 5, 6, 16, 30, 0, 0, time.UTC),
+		"Mon, 06 May 2024 18:30:00 GMT": time.Date(2024, 5, 6, 18, 30, 0, 0, time.UTC),
+		"0001-01-01":                    {},
+		"yesterday":                     {},
+	} {
+		if got := parseDate(s); !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

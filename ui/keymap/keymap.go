@@ -25,6 +25,7 @@ type Global struct {
 	EntityView key.Binding // open the view of every entity in the store
 	Tint       key.Binding // per-type tint of unpinned entities on or off
 	Back       key.Binding // close a prompt or view, clear a search or filter
+	Refresh    key.Binding // fetch the subscribed feeds in the background
 	Help       key.Binding
 	Quit       key.Binding
 }
@@ -83,6 +84,7 @@ func New() KeyMap {
 			EntityView: b("o", "all entities", "o"),
 			Tint:       b("t", "type tint on/off", "t"),
 			Back:       b("esc", "close/clear", "esc"),
+			Refresh:    b("r", "fetch feeds", "r"),
 			Help:       b("?", "help", "?"),
 			Quit:       b("q", "quit", "q", "ctrl+c"),
 		},
@@ -151,5 +153,6 @@ func (k KeyMap) Sections() []Section {
 		{"Entities", []key.Binding{k.Sidebar.Pin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
 		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
 		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.Article.OpenURL, k.Article.CopyURL}},
+		{"Feeds", []key.Binding{k.Global.Refresh}},
 	}
 }

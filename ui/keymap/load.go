@@ -18,7 +18,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"next_pane": &k.Global.NextPane, "prev_pane": &k.Global.PrevPane,
 		"entities": &k.Global.Entities, "entity_view": &k.Global.EntityView,
-		"tint": &k.Global.Tint, "back": &k.Global.Back,
+		"tint": &k.Global.Tint, "back": &k.Global.Back, "refresh": &k.Global.Refresh,
 		"help": &k.Global.Help, "quit": &k.Global.Quit,
 		"up": &k.Move.Up, "down": &k.Move.Down, "top": &k.Move.Top, "bottom": &k.Move.Bottom,
 		"page_up": &k.Move.PageUp, "page_down": &k.Move.PageDown,
