@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bylinehq/byline/ingest/shareddata"
 	"github.com/bylinehq/byline/model"
 )
 
@@ -16,25 +16,7 @@ import (
 // read real data call it and skip, saying why, when the data is absent.
 func sharedPath(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; cannot find ../shared")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data absent (%s): %v", p, err)
-	}
-	return p
+	return shareddata.Path(t, filepath.Join("..", rel))
 }
 
 // articleProblem returns what is wrong with a successfully parsed article,
