@@ -53,21 +53,28 @@ func (s *Store) ListItems(ctx context.Context, q ListQuery) ([]ListItem, error) 
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
+	list, err := scanItems(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return list, nil
+}
+
+// scanItems reads rows of id, title, published, source, url, read, starred
+// and closes them.
+func scanItems(rows *sql.Rows) ([]ListItem, error) {
 	defer rows.Close()
 	var list []ListItem
 	for rows.Next() {
 		var it ListItem
 		var published sql.NullInt64
 		if err := rows.Scan(&it.ID, &it.Title, &published, &it.Source, &it.URL, &it.Read, &it.Starred); err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
+			return nil, err
 		}
 		it.Published = fromUnix(published)
 		list = append(list, it)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	return list, nil
+	return list, rows.Err()
 }
 
 // listQuery is the SQL and arguments of the list page q, selecting columns.

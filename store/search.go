@@ -121,3 +121,56 @@ func hasWordChar(s string) bool {
 		return unicode.IsLetter(r) || unicode.IsNumber(r)
 	}) >= 0
 }
+
+// SearchItems is Search within the list filters of q (entity, unread,
+// starred; Limit and Offset page the hits): the page of hits, best first,
+// with their reading state, and how many hits there are in all.
+func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]ListItem, int, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, 0, nil
+	}
+	where, args := searchFilter(q)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
+		FROM (SELECT rowid AS id, bm25(articles_fts, ?, 1.0) AS score
+			FROM articles_fts WHERE articles_fts MATCH ?`+where+`
+			ORDER BY score, rowid LIMIT ? OFFSET ?) hit
+		JOIN articles a ON a.id = hit.id
+		ORDER BY hit.score, hit.id`,
+		append(append([]any{titleWeight, match}, args...), limitArg(q.Limit), max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search %q: %w", query, err)
+	}
+	items, err := scanItems(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search %q: %w", query, err)
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`+where,
+		append([]any{match}, args...)...).Scan(&n)
+	if err != nil {
+		return nil, 0, fmt.Errorf("count search %q: %w", query, err)
+	}
+	return items, max(n, q.Offset+len(items)), nil
+}
+
+// searchFilter is the part of a full-text query's WHERE clause that keeps
+// the hits within the list filters of q.
+func searchFilter(q ListQuery) (string, []any) {
+	var where []string
+	var args []any
+	if q.EntityID != 0 {
+		where = append(where, `rowid IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
+		args = append(args, q.EntityID)
+	}
+	if q.Unread {
+		where = append(where, `rowid IN (SELECT id FROM articles WHERE read = 0)`)
+	}
+	if q.Starred {
+		where = append(where, `rowid IN (SELECT id FROM articles WHERE starred != 0)`)
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return ` AND ` + strings.Join(where, ` AND `), args
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
 )
 
 func TestSearch(t *testing.T) {
@@ -77,5 +78,72 @@ func TestSearchHostileInput(t *testing.T) {
 	}
 	if n, _ := s.Count(ctx); n != 1 {
 		t.Errorf("Count after hostile searches = %d", n)
+	}
+}
+
+// A search within a filter finds only the hits the filtered list holds, and
+// counts only those.
+func TestSearchItemsWithinFilters(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	res := mustImport(t, s,
+		withEntity(article("Oslo votes", day(1), "Oslo held its election."), "Oslo", model.LOC, "Oslo"),
+		withEntity(article("Bergen votes", day(2), "Bergen held its election too."), "Bergen", model.LOC, "Bergen"),
+		withEntity(article("Oslo markets", day(3), "Oslo traders ignored the election."), "Oslo", model.LOC, "Oslo"),
+		article("Weather", day(4), "Rain, and no election at all."),
+	)
+	ids := res.IDs
+	if err := s.SetRead(ctx, ids[0], true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, ids[2], true); err != nil {
+		t.Fatal(err)
+	}
+	oslo, err := s.EntityByName(ctx, "Oslo", model.LOC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(items []store.ListItem) []string {
+		var out []string
+		for _, it := range items {
+			out = append(out, it.Title)
+		}
+		slices.Sort(out)
+		return out
+	}
+	tests := []struct {
+		name string
+		q    store.ListQuery
+		want []string
+	}{
+		{"no filter", store.ListQuery{}, []string{"Bergen votes", "Oslo markets", "Oslo votes", "Weather"}},
+		{"entity", store.ListQuery{EntityID: oslo.ID}, []string{"Oslo markets", "Oslo votes"}},
+		{"unread", store.ListQuery{Unread: true}, []string{"Bergen votes", "Oslo markets", "Weather"}},
+		{"starred", store.ListQuery{Starred: true}, []string{"Oslo markets"}},
+		{"entity and unread", store.ListQuery{EntityID: oslo.ID, Unread: true}, []string{"Oslo markets"}},
+		{"entity and starred and unread", store.ListQuery{EntityID: oslo.ID, Unread: true, Starred: true}, []string{"Oslo markets"}},
+	}
+	for _, tt := range tests {
+		items, n, err := s.SearchItems(ctx, "elect*", tt.q)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := names(items); !slices.Equal(got, tt.want) || n != len(tt.want) {
+			t.Errorf("%s: hits %q (count %d), want %q", tt.name, got, n, tt.want)
+		}
+	}
+	// A page of one still counts every hit, and carries the reading state.
+	items, n, err := s.SearchItems(ctx, "oslo", store.ListQuery{Limit: 1})
+	if err != nil || len(items) != 1 || n != 2 {
+		t.Fatalf("first page of one for oslo: %d items, count %d, err %v", len(items), n, err)
+	}
+	state := map[string]store.ListItem{}
+	all, _, _ := s.SearchItems(ctx, "oslo", store.ListQuery{})
+	for _, it := range all {
+		state[it.Title] = it
+	}
+	if !state["Oslo votes"].Read || state["Oslo votes"].Starred || !state["Oslo markets"].Starred {
+		t.Errorf("reading state of the hits: %+v", state)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"net/url"
 	"os/exec"
@@ -21,9 +20,9 @@ import (
 // searchLimit is how many hits a search lists; the status bar counts all.
 const searchLimit = 500
 
-// listFilter is what the list shows: every article, those naming one
-// entity, unread or starred ones (these combine), or the hits of a search
-// (which replaces the others while it lasts).
+// listFilter is what the list shows: every article, or those naming one
+// entity, unread ones, starred ones, the hits of a search; these combine (a
+// search within an entity's unread articles).
 type listFilter struct {
 	entity  model.EntityCount // ID 0: no entity filter
 	unread  bool
@@ -34,14 +33,14 @@ type listFilter struct {
 
 // describe is the filter as the status bar shows it, or "".
 func (f listFilter) describe() string {
+	var parts []string
 	if f.search != "" {
 		n := strconv.Itoa(f.hits) + " hits"
 		if f.hits == 1 {
 			n = "1 hit"
 		}
-		return n + " for " + strconv.Quote(oneLine(f.search))
+		parts = append(parts, n+" for "+strconv.Quote(oneLine(f.search)))
 	}
-	var parts []string
 	if f.entity.ID != 0 {
 		parts = append(parts, "entity: "+oneLine(f.entity.Name))
 	}
@@ -79,22 +78,36 @@ func (m *Model) loadList() tea.Cmd {
 	m.listReq++
 	m.listKeep = 0
 	req, ctx, lib, f := m.listReq, m.ctx, m.lib, m.filter
-	if f.search != "" {
+	q := store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred}
+	switch {
+	case f.search != "" && q == (store.ListQuery{}):
 		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)))
-		return func() tea.Msg { return search(ctx, lib, req, prefixQuery(f.search)) }
-	}
-	m.list.SetEmpty("")
-	if f != (listFilter{}) {
+	case f.search != "":
+		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)) + " within the filter (esc clears)")
+	case q != (store.ListQuery{}):
 		m.list.SetEmpty("no article matches the filter (esc clears it)")
+	default:
+		m.list.SetEmpty("")
+	}
+	if f.search != "" {
+		q.Limit = searchLimit
+		return func() tea.Msg {
+			rows, n, err := lib.SearchItems(ctx, prefixQuery(f.search), q)
+			return listLoadedMsg{Req: req, Items: listItems(rows), Hits: n, Err: err}
+		}
 	}
 	return func() tea.Msg {
-		rows, err := lib.ListItems(ctx, store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred})
-		items := make([]list.Item, len(rows))
-		for i, r := range rows {
-			items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred}
-		}
-		return listLoadedMsg{Req: req, Items: items, Err: err}
+		rows, err := lib.ListItems(ctx, q)
+		return listLoadedMsg{Req: req, Items: listItems(rows), Err: err}
 	}
+}
+
+func listItems(rows []store.ListItem) []list.Item {
+	items := make([]list.Item, len(rows))
+	for i, r := range rows {
+		items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred}
+	}
+	return items
 }
 
 // prefixQuery makes the last word typed a prefix (elect finds election),
@@ -110,33 +123,6 @@ func prefixQuery(q string) string {
 		return q
 	}
 	return q + "*"
-}
-
-// search runs a full-text search: the first page of hits, best first, their
-// reading state and the number of hits in all.
-func search(ctx context.Context, lib Library, req int, q string) tea.Msg {
-	hits, err := lib.Search(ctx, q, searchLimit)
-	if err != nil {
-		return listLoadedMsg{Req: req, Err: err}
-	}
-	n, err := lib.SearchCount(ctx, q)
-	if err != nil {
-		return listLoadedMsg{Req: req, Err: err}
-	}
-	ids := make([]int64, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	states, err := lib.States(ctx, ids)
-	if err != nil {
-		return listLoadedMsg{Req: req, Err: err}
-	}
-	items := make([]list.Item, len(hits))
-	for i, h := range hits {
-		st := states[h.ID]
-		items[i] = list.Item{Summary: h, Read: st.Read, Starred: st.Starred}
-	}
-	return listLoadedMsg{Req: req, Items: items, Hits: max(n, len(items))}
 }
 
 // loadArticle reads an article's body and its entities.

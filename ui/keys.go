@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"time"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -14,12 +15,20 @@ import (
 // it is open: a search of the whole store, or a find in the article.
 type prompt struct {
 	open bool
-	find bool // find in the article; else search the store
-	text string
+	find bool   // find in the article; else search the store
+	text string // what is typed
+	prev string // the search or find before the prompt opened; esc restores it
 }
 
 // promptLimit keeps a typed search to a sensible length.
 const promptLimit = 200
+
+// typeDelay is how long typing pauses before the search runs: a search per
+// keystroke for a fast typist would mostly be thrown away.
+const typeDelay = 120 * time.Millisecond
+
+// promptTypedMsg runs the typed search, unless more was typed since.
+type promptTypedMsg struct{ Seq int }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.prompt.open {
@@ -73,16 +82,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.nextMention(-1)
 		return nil
 	case m.focus == FocusReader && key.Matches(msg, m.km.Reader.Find):
-		m.prompt = prompt{open: true, find: true, text: m.reader.Find()}
+		m.prompt = prompt{open: true, find: true, text: m.reader.Find(), prev: m.reader.Find()}
 		return nil
 	case m.focus != FocusReader && key.Matches(msg, m.km.List.Search):
-		m.prompt = prompt{open: true, text: m.filter.search}
+		m.prompt = prompt{open: true, text: m.filter.search, prev: m.filter.search}
 		return nil
 	case key.Matches(msg, m.km.List.UnreadFilter):
-		m.filter.unread, m.filter.search = !m.filter.unread, ""
+		m.filter.unread = !m.filter.unread
 		return m.reloadList()
 	case key.Matches(msg, m.km.List.StarredFilter):
-		m.filter.starred, m.filter.search = !m.filter.starred, ""
+		m.filter.starred = !m.filter.starred
 		return m.reloadList()
 	case key.Matches(msg, m.km.Article.ToggleRead):
 		if it, ok := m.list.Selected(); ok {
@@ -157,23 +166,26 @@ func (m *Model) reloadList() tea.Cmd {
 	return m.loadList()
 }
 
-// promptKey edits the search line: enter runs it, esc closes it.
+// promptKey edits the search line. The search (or the find in the article)
+// follows the typing, once it pauses; enter keeps it and closes the line,
+// esc closes the line and puts back what was there before it opened.
 func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	before := m.prompt.text
 	switch msg.String() {
 	case "esc":
+		p := m.prompt
 		m.prompt = prompt{}
-		return nil
+		m.typeSeq++
+		return m.applySearch(p.find, p.prev)
 	case "enter":
 		p := m.prompt
 		m.prompt = prompt{}
-		if p.find {
-			return m.reader.SetFind(p.text)
-		}
-		m.filter.search = p.text
-		if p.text != "" {
+		m.typeSeq++
+		cmd := m.applySearch(p.find, p.text)
+		if !p.find && p.text != "" {
 			m.setFocus(FocusList)
 		}
-		return m.reloadList()
+		return cmd
 	case "backspace":
 		if r := []rune(m.prompt.text); len(r) > 0 {
 			m.prompt.text = string(r[:len(r)-1])
@@ -187,7 +199,36 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.prompt.text += t
 		}
 	}
-	return nil
+	if m.prompt.text == before {
+		return nil
+	}
+	m.typeSeq++
+	seq := m.typeSeq
+	return tea.Tick(typeDelay, func(time.Time) tea.Msg { return promptTypedMsg{Seq: seq} })
+}
+
+// promptTyped runs the search typed so far, when typing has paused.
+func (m *Model) promptTyped(msg promptTypedMsg) tea.Cmd {
+	if msg.Seq != m.typeSeq || !m.prompt.open {
+		return nil
+	}
+	return m.applySearch(m.prompt.find, m.prompt.text)
+}
+
+// applySearch makes text the find in the article or the store search,
+// doing nothing when it already is.
+func (m *Model) applySearch(find bool, text string) tea.Cmd {
+	if find {
+		if m.reader.Find() == text {
+			return nil
+		}
+		return m.reader.SetFind(text)
+	}
+	if m.filter.search == text {
+		return nil
+	}
+	m.filter.search = text
+	return m.reloadList()
 }
 
 func isPrintable(s string) bool {

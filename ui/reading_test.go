@@ -243,3 +243,48 @@ func TestConfigOverridesAKey(t *testing.T) {
 		}
 	}
 }
+
+// The list follows the search as it is typed; esc puts back the list from
+// before the search line opened.
+func TestSearchAsYouType(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 160, 45, Options{})
+	press(t, m, "/")
+	typeText(t, m, "salt")
+	if m.ListLen() != 1 || !contains(m, "/search articles: salt") {
+		t.Fatalf("while typing salt: %d rows, prompt %q", m.ListLen(), status(m))
+	}
+	press(t, m, "backspace")
+	typeText(t, m, "zzz")
+	if m.ListLen() != 0 || !contains(m, `no article matches "salzzz"`) {
+		t.Fatalf("while typing salzzz: %d rows", m.ListLen())
+	}
+	press(t, m, "esc")
+	if m.ListLen() != 6 || strings.Contains(status(m), "hit") {
+		t.Fatalf("esc while typing left %d rows, status %q", m.ListLen(), status(m))
+	}
+}
+
+// A search looks within the filters in force, and esc takes them off one at
+// a time, the search first.
+func TestSearchWithinFilter(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 160, 45, Options{})
+	press(t, m, "/")
+	typeText(t, m, "new")
+	press(t, m, "enter")
+	if m.ListLen() != 2 {
+		t.Fatalf(`search "new" lists %d, want 2`, m.ListLen())
+	}
+	press(t, m, "s") // star the best hit
+	press(t, m, "S")
+	if m.ListLen() != 1 || !strings.Contains(status(m), `1 hit for "new" · starred`) {
+		t.Fatalf("starred within the search: %d rows, status %q", m.ListLen(), status(m))
+	}
+	press(t, m, "esc")
+	if m.ListLen() != 1 || !strings.Contains(status(m), "starred") || strings.Contains(status(m), "hit") {
+		t.Fatalf("esc should drop the search and keep starred: %d rows, status %q", m.ListLen(), status(m))
+	}
+	press(t, m, "esc")
+	if m.ListLen() != 6 {
+		t.Fatalf("second esc left %d rows", m.ListLen())
+	}
+}

@@ -33,9 +33,7 @@ type Library interface {
 	ListItems(ctx context.Context, q store.ListQuery) ([]store.ListItem, error)
 	Article(ctx context.Context, id int64) (*model.Article, error)
 	ArticleEntities(ctx context.Context, id int64) ([]model.EntityCount, error)
-	Search(ctx context.Context, query string, limit int) ([]model.Summary, error)
-	SearchCount(ctx context.Context, query string) (int, error)
-	States(ctx context.Context, ids []int64) (map[int64]store.ArticleState, error)
+	SearchItems(ctx context.Context, query string, q store.ListQuery) ([]store.ListItem, int, error)
 	Entities(ctx context.Context, q store.EntityQuery) ([]model.EntityCount, error)
 	Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error)
 	SetRead(ctx context.Context, id int64, read bool) error
@@ -105,6 +103,7 @@ type Model struct {
 	pins       []reader.Pin // at most styles.PinColours, each with its own slot
 	tint       bool         // unpinned entities tinted by type
 	prompt     prompt       // the search line, while it is open
+	typeSeq    int          // id of the newest edit of the search line
 	entityView bool         // the entity view is open
 	entityReq  int          // id of the newest entity view query
 	detailReq  int          // id of the newest entity detail query

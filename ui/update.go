@@ -104,6 +104,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 
+	case promptTypedMsg:
+		return m.promptTyped(msg)
+
 	case tea.KeyPressMsg:
 		m.note = ""
 		return m.handleKey(msg)
