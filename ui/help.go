@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,7 +38,7 @@ func helpView(km keymap.KeyMap, st styles.Styles, width int) string {
 	}
 	const gap = 4
 	var out []string
-	out = append(out, " "+st.Reader.Title.Render("Keys")+st.Pane.Muted.Render("  (?/esc closes · change them in $XDG_CONFIG_HOME/byline/config.toml, [keys])"), "")
+	out = append(out, " "+st.Reader.Title.Render("Keys")+st.Pane.Muted.Render("  ? or esc closes"), "")
 	// Lay the blocks out in rows: as many side by side as fit.
 	for i := 0; i < len(blocks); {
 		row := []block{blocks[i]}
@@ -67,5 +68,29 @@ func helpView(km keymap.KeyMap, st styles.Styles, width int) string {
 		}
 		out = append(out, "")
 	}
+	out = append(out, " "+st.Pane.Muted.Render("Change them in $XDG_CONFIG_HOME/byline/config.toml,"),
+		" "+st.Pane.Muted.Render("under [keys] (by default ~/.config/byline/config.toml)."))
 	return strings.Join(out, "\n")
+}
+
+// helpWindow is the part of the help that fits h lines from line off
+// (clamped, and returned), with a last line saying how to see the rest
+// when it does not all fit.
+func helpWindow(help string, st styles.Styles, w, h, off int) ([]string, int) {
+	lines := strings.Split(help, "\n")
+	if len(lines) <= h || h < 2 {
+		return pane.Block(lines, w, h), 0
+	}
+	room := h - 1
+	off = max(0, min(off, len(lines)-room))
+	below := len(lines) - room - off
+	more := " ↑↓ j/k scroll · " + strconv.Itoa(below) + " more lines below"
+	switch {
+	case below == 0:
+		more = " ↑ k scrolls back up · the end"
+	case below == 1:
+		more = " ↑↓ j/k scroll · 1 more line below"
+	}
+	out := pane.Block(lines[off:off+room], w, room)
+	return append(out, pane.Fit(st.Status.Focus.Render(pane.Cut(more, w)), w)), off
 }

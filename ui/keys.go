@@ -50,9 +50,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Quit
 	case m.showHelp:
-		return nil // the help covers the panes; only ?, esc and q act
+		m.scrollHelp(msg) // the help covers the panes; only ?, esc, q and moves act
+		return nil
 	case key.Matches(msg, g.Help):
-		m.showHelp = true
+		m.showHelp, m.helpOffset = true, 0
 		m.relayout()
 		return nil
 	case key.Matches(msg, g.Back):
@@ -288,4 +289,34 @@ func (m *Model) followEntity(e model.EntityCount) tea.Cmd {
 	m.filter.entity, m.filter.search = e, ""
 	m.setFocus(FocusList)
 	return m.reloadList()
+}
+
+// scrollHelp moves the help by the move keys, when it is taller than the
+// screen. The view clamps the offset.
+func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
+	mv, page := m.km.Move, max(1, m.lay.Overlay.H-2)
+	switch {
+	case key.Matches(msg, mv.Down):
+		m.helpOffset++
+	case key.Matches(msg, mv.Up):
+		m.helpOffset--
+	case key.Matches(msg, mv.PageDown):
+		m.helpOffset += page
+	case key.Matches(msg, mv.PageUp):
+		m.helpOffset -= page
+	case key.Matches(msg, mv.HalfDown):
+		m.helpOffset += page / 2
+	case key.Matches(msg, mv.HalfUp):
+		m.helpOffset -= page / 2
+	case key.Matches(msg, mv.Top):
+		m.helpOffset = 0
+	case key.Matches(msg, mv.Bottom):
+		m.helpOffset = 1 << 20
+	}
+	m.clampHelp()
+}
+
+// clampHelp keeps the help's offset where helpWindow would draw it.
+func (m *Model) clampHelp() {
+	_, m.helpOffset = helpWindow(m.helpView, m.st, m.lay.Overlay.W, m.lay.Overlay.H, m.helpOffset)
 }

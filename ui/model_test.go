@@ -203,3 +203,63 @@ func TestStaleArticleDropped(t *testing.T) {
 		t.Fatalf("a stale load replaced the reader's article: %v", a)
 	}
 }
+
+// On a small terminal the help does not fit: it says so, and the move keys
+// scroll it to every binding.
+func TestHelpScrollsOnSmallTerminal(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 70, 20, Options{})
+	press(t, m, "?")
+	if !contains(m, "more lines below") || contains(m, "copy URL") {
+		t.Fatalf("help at 70x20 should say there is more:\n%s", strings.Join(screen(m), "\n"))
+	}
+	seen := map[string]bool{}
+	for range 40 {
+		for _, l := range screen(m) {
+			for _, want := range []string{"previous pane", "pin entity", "copy URL", "fetch feeds", "config.toml"} {
+				if strings.Contains(l, want) {
+					seen[want] = true
+				}
+			}
+		}
+		press(t, m, "j")
+	}
+	if len(seen) != 5 {
+		t.Fatalf("scrolling the help showed only %v", seen)
+	}
+	if !contains(m, "the end") {
+		t.Fatal("the bottom of the help is not marked")
+	}
+	press(t, m, "g")
+	if !contains(m, "Keys") {
+		t.Fatal("g did not go back to the top of the help")
+	}
+	for _, w := range screen(m) {
+		if n := len([]rune(w)); n > 70 {
+			t.Fatalf("help line wider than the terminal: %q", w)
+		}
+	}
+}
+
+// The status bar names the keys that act where the focus is, so the next
+// step can be read off the screen.
+func TestStatusHintsFollowFocus(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 160, 45, Options{})
+	want := []string{"/ search", "pin", "its articles", "o all entities"}
+	if s := status(m); !strings.Contains(s, want[0]) {
+		t.Fatalf("list status %q lacks %q", s, want[0])
+	}
+	press(t, m, "tab")
+	if s := status(m); !strings.Contains(s, "/ find") {
+		t.Fatalf("reader status %q lacks / find", s)
+	}
+	press(t, m, "tab")
+	for _, w := range want[1:] {
+		if s := status(m); !strings.Contains(s, w) {
+			t.Fatalf("sidebar status %q lacks %q", s, w)
+		}
+	}
+	press(t, m, "enter") // pin
+	if s := status(m); !strings.Contains(s, "n next mention") {
+		t.Fatalf("status after pinning %q lacks n next mention", s)
+	}
+}

@@ -91,6 +91,7 @@ type Model struct {
 	sidebarOpen   bool
 	showHelp      bool
 	helpView      string // the full help, drawn once per layout
+	helpOffset    int    // the first line of the help in view
 	lay           Layout
 
 	listReq    int   // id of the newest list query

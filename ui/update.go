@@ -112,7 +112,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKey(msg)
 
 	case tea.MouseWheelMsg:
-		if m.entityView || m.showHelp {
+		if m.showHelp {
+			if msg.Mouse().Button == tea.MouseWheelUp {
+				m.helpOffset -= wheelStep
+			} else if msg.Mouse().Button == tea.MouseWheelDown {
+				m.helpOffset += wheelStep
+			}
+			m.clampHelp()
+			return nil
+		}
+		if m.entityView {
 			return nil
 		}
 		return m.handleWheel(msg.Mouse())

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,8 @@ func (m *Model) render() string {
 	panes := make([][]string, 0, 3)
 	if r := m.lay.Overlay; r.Visible() {
 		if m.showHelp {
-			panes = append(panes, pane.Block(strings.Split(m.helpView, "\n"), r.W, r.H))
+			lines, _ := helpWindow(m.helpView, m.st, r.W, r.H, m.helpOffset)
+			panes = append(panes, lines)
 		} else {
 			panes = append(panes, strings.Split(m.entities.View(), "\n"))
 		}
@@ -134,7 +136,7 @@ func (m *Model) statusBar() string {
 	hints := ""
 	if rest := w - ansi.StringWidth(plain); rest > 0 {
 		m.help.SetWidth(rest)
-		hints = m.help.ShortHelpView(m.km.ShortHelp())
+		hints = m.help.ShortHelpView(m.shortHelp())
 		m.help.SetWidth(w)
 	}
 	return pane.Fit(m.st.Status.Bar.Render(left)+hints, w)
@@ -162,4 +164,29 @@ func (m *Model) statusInfo() string {
 		parts = append(parts, what+" "+strconv.Itoa(k)+"/"+strconv.Itoa(n))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// shortHelp is the status bar's hint: the keys that matter where the focus
+// is, so that the next step can always be read off the screen.
+func (m *Model) shortHelp() []key.Binding {
+	k := m.km
+	as := func(b key.Binding, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+	}
+	if m.showHelp {
+		return []key.Binding{as(k.Move.Down, "scroll"), as(k.Global.Help, "close help"), k.Global.Quit}
+	}
+	var out []key.Binding
+	if len(m.pins) > 0 {
+		out = append(out, as(k.Reader.NextMention, "next mention"))
+	}
+	switch m.focus {
+	case FocusReader:
+		out = append(out, k.Move.Down, as(k.Reader.Find, "find"))
+	case FocusSidebar:
+		out = append(out, as(k.Sidebar.Pin, "pin"), as(k.Sidebar.Follow, "its articles"), k.Global.EntityView)
+	default:
+		out = append(out, k.List.Open, as(k.List.Search, "search"))
+	}
+	return append(out, k.Global.NextPane, k.Global.Help, k.Global.Quit)
 }
