@@ -190,3 +190,21 @@ func TestPinHighlightsExactlyTheMentions(t *testing.T) {
 		}
 	}
 }
+
+// One pane at a time: n from the entities pane shows the reader, at the
+// mention, rather than moving it out of sight.
+func TestNextMentionShowsReaderOnNarrowTerminal(t *testing.T) {
+	m := newModel(t, openStore(t, []model.Article{ministerArticle()}), 70, 20, Options{})
+	press(t, m, "e")
+	if m.Focus() != FocusSidebar {
+		t.Fatalf("focus %v after e, want the entities", m.Focus())
+	}
+	press(t, m, "enter")
+	press(t, m, "n")
+	if m.Focus() != FocusReader || !strings.Contains(status(m), "mention 1/10") {
+		t.Fatalf("after n: focus %v, status %q", m.Focus(), status(m))
+	}
+	if !strings.Contains(stripANSI(m.View().Content), "Article") {
+		t.Fatal("the reader is not on screen")
+	}
+}

@@ -52,6 +52,9 @@ func (m *Model) pinsChanged() {
 // nextMention moves the reader to the next or previous pinned mention (or
 // find hit), or says how to get some.
 func (m *Model) nextMention(d int) {
+	if (len(m.pins) > 0 || m.reader.Find() != "") && !m.lay.Reader.Visible() {
+		m.setFocus(FocusReader) // one pane at a time: show the mention
+	}
 	if m.reader.NextMention(d) {
 		return
 	}

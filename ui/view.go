@@ -171,7 +171,11 @@ func (m *Model) statusInfo() string {
 func (m *Model) shortHelp() []key.Binding {
 	k := m.km
 	as := func(b key.Binding, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+		name := b.Help().Key
+		if first, _, ok := strings.Cut(name, "/"); ok && len(name) > 6 {
+			name = first // enter/space: the first says enough here
+		}
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(name, desc))
 	}
 	if m.showHelp {
 		return []key.Binding{as(k.Move.Down, "scroll"), as(k.Global.Help, "close help"), k.Global.Quit}

@@ -10,6 +10,10 @@ func (m *Model) show(r *rendering, k CacheKey) {
 	m.raw, m.shown, m.busy = r, k, false
 	m.repaint()
 	m.clamp()
+	if d := m.jump; d != 0 {
+		m.jump = 0
+		m.NextMention(d)
+	}
 }
 
 // repaint re-styles the current rendering for the pins, the tint and the
@@ -65,6 +69,10 @@ func (m Model) Find() string { return m.find }
 // pinned entity, or hit of the search, wrapping around at either end, and
 // scrolls it into view. It reports whether there was one to move to.
 func (m *Model) NextMention(d int) bool {
+	if m.raw == nil && m.article != nil && (m.pins != nil || m.find != "") {
+		m.jump = d // not drawn yet (a hidden pane): go there once it is
+		return true
+	}
 	n := len(m.targets)
 	if n == 0 {
 		return false

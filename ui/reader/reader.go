@@ -61,6 +61,7 @@ type Model struct {
 	pending CacheKey // key of the newest render started, while one runs
 	busy    bool
 	err     string
+	jump    int // a move to the next (1) or previous (-1) mention, once drawn
 	offset  int
 	width   int
 	height  int
@@ -119,7 +120,7 @@ func (m *Model) SetArticle(a *model.Article) tea.Cmd {
 	m.loading, m.err = false, ""
 	m.article, m.offset = a, 0
 	m.title = a.Title
-	m.lines, m.raw, m.shown, m.cur, m.targets = nil, nil, CacheKey{}, -1, nil
+	m.lines, m.raw, m.shown, m.cur, m.targets, m.jump = nil, nil, CacheKey{}, -1, nil, 0
 	return m.RenderCmd()
 }
 
