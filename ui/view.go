@@ -180,6 +180,9 @@ func (m *Model) shortHelp() []key.Binding {
 	if m.showHelp {
 		return []key.Binding{as(k.Move.Down, "scroll"), as(k.Global.Help, "close help"), k.Global.Quit}
 	}
+	if m.entityView { // typing filters there, so only keys that type nothing
+		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.NextPane, "type"), as(k.Global.Back, "close")}
+	}
 	var out []key.Binding
 	if len(m.pins) > 0 {
 		out = append(out, as(k.Reader.NextMention, "next mention"))

@@ -6,6 +6,7 @@
 package entities
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -222,12 +223,18 @@ func (m Model) detailLines(w, h int) []string {
 		lines = append(lines, m.st.Pane.Muted.Render("  none"))
 	}
 	lines = append(lines, " "+m.st.Sidebar.Group.Render("Articles"))
+	dated := slices.ContainsFunc(m.articles, func(a model.Summary) bool { return !a.Published.IsZero() })
 	for _, a := range m.articles {
+		title := strings.Join(strings.Fields(model.Sanitize(a.Title)), " ")
+		if !dated { // no dates at all: the titles take their room
+			lines = append(lines, "  "+pane.Cut(title, max(0, w-3)))
+			continue
+		}
 		date := "          "
 		if !a.Published.IsZero() {
 			date = a.Published.Format("2006-01-02")
 		}
-		lines = append(lines, "  "+m.st.List.Date.Render(date)+" "+pane.Cut(strings.Join(strings.Fields(model.Sanitize(a.Title)), " "), max(0, w-14)))
+		lines = append(lines, "  "+m.st.List.Date.Render(date)+" "+pane.Cut(title, max(0, w-14)))
 	}
 	return pane.Block(lines, w, h)
 }

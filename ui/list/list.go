@@ -7,6 +7,7 @@ package list
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ type Item struct {
 
 // Model is the list pane. The zero value is not usable; call New.
 type Model struct {
+	dated   bool // some article has a date: the date column is drawn
 	km      keymap.KeyMap
 	st      styles.Styles
 	items   []Item
@@ -65,6 +67,7 @@ func (m *Model) SetFocused(f bool) { m.focused = f }
 // selection stays on the same row number, clamped to the new length.
 func (m *Model) SetItems(items []Item) {
 	m.items = items
+	m.dated = slices.ContainsFunc(items, func(it Item) bool { return !it.Published.IsZero() })
 	m.loading = false
 	m.err = ""
 	m.cur.Len = len(items)
@@ -170,7 +173,7 @@ const dateWidth = 10
 func (m Model) row(i int) string {
 	s := m.items[i]
 	w := m.width
-	showDate := w >= 30
+	showDate := w >= 30 && m.dated // a list with no dates gives their room to titles
 	srcW := 0
 	if w >= 44 {
 		srcW = min(12, max(8, w/5))

@@ -84,3 +84,24 @@ func TestSelectedRowVisibleWithoutColour(t *testing.T) {
 		t.Fatalf("selected %d", s.ID)
 	}
 }
+
+// A list with no dates at all (a folder of undated articles) draws no empty
+// date column: its titles get the room. One dated article brings it back.
+func TestUndatedListGivesTitlesTheRoom(t *testing.T) {
+	undated := []Item{
+		{Summary: model.Summary{ID: 1, Title: "Ad sales boost Time Warner profit in the fourth quarter", Source: "bbc/business/001.txt"}},
+		{Summary: model.Summary{ID: 2, Title: "Dollar gains on Greenspan speech", Source: "bbc/business/002.txt"}},
+	}
+	m := New(keymap.New(), styles.NoColor())
+	m.SetItems(undated)
+	m.SetSize(60, 4)
+	row := ansi.Strip(strings.Split(m.View(), "\n")[1])
+	if !strings.Contains(row, "Ad sales boost Time Warner profit in the") {
+		t.Errorf("undated row cut short: %q", row)
+	}
+	dated := append(undated, Item{Summary: model.Summary{ID: 3, Title: "Dated", Published: time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC)}})
+	m.SetItems(dated)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "2023-03-21") || strings.Contains(v, "Ad sales boost Time Warner profit in the") {
+		t.Errorf("with a dated article the date column should return:\n%s", v)
+	}
+}
