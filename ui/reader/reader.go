@@ -158,7 +158,7 @@ func (m *Model) RenderCmd() tea.Cmd {
 	req, a, st := m.req, m.article, m.st
 	m.pending, m.busy = k, true
 	return func() tea.Msg {
-		r, err := renderLines(a, k.Width, st, k.Find)
+		r, err := renderLines(a, k.Width, st, k.Find, true)
 		return RenderedMsg{Req: req, Key: k, r: r, Err: err}
 	}
 }

@@ -43,7 +43,9 @@ func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
 	if opts.Color && !opts.NoColor {
 		st = styles.New(opts.Dark)
 	}
-	r, err := renderLines(a, width, st, "")
+	// Hyperlinks are escape sequences: plain output keeps glamour's
+	// "text url" so that no link is lost in a pipe.
+	r, err := renderLines(a, width, st, "", opts.Color || opts.NoColor)
 	if err != nil {
 		return "", err
 	}
@@ -64,7 +66,8 @@ func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
 // (see ui/highlight) around the ranges to highlight.
 type document struct {
 	title, date, credit, caption string
-	body                         string // Markdown for glamour
+	body                         string   // Markdown for glamour
+	urls                         []string // the k-th marked link's URL (links.go)
 }
 
 // newDocument sanitises every field right before drawing, whatever the store
@@ -72,20 +75,23 @@ type document struct {
 // in first, at the byte offsets the mentions were found at, before
 // sanitising and escaping move bytes; tags gets each marked pair's tag in
 // drawing order (title, caption, then the body).
-func newDocument(a *model.Article, mk marker) (d document, tags []int) {
+func newDocument(a *model.Article, mk marker, links bool) (d document, tags []int) {
 	d = document{
-		title:   oneLine(model.Sanitize(mk.mark(a.Title, model.FieldTitle, 0, &tags))),
-		credit:  oneLine(model.Sanitize(highlight.Strip(a.Credit))),
-		caption: oneLine(model.Sanitize(mk.mark(a.Caption, model.FieldCaption, 0, &tags))),
+		title:   oneLine(stripLinkMarkers(model.Sanitize(mk.mark(a.Title, model.FieldTitle, 0, &tags)))),
+		credit:  oneLine(stripLinkMarkers(model.Sanitize(highlight.Strip(a.Credit)))),
+		caption: oneLine(stripLinkMarkers(model.Sanitize(mk.mark(a.Caption, model.FieldCaption, 0, &tags)))),
 	}
 	if !a.Published.IsZero() {
 		d.date = a.Published.Format("2006-01-02")
 	}
 	paras := make([]string, 0, len(a.Paragraphs))
 	for i, p := range a.Paragraphs {
-		p = model.Sanitize(mk.mark(p, model.FieldBody, i, &tags))
-		if a.Format != model.FormatMarkdown {
+		p = stripLinkMarkers(model.Sanitize(mk.mark(p, model.FieldBody, i, &tags)))
+		switch {
+		case a.Format != model.FormatMarkdown:
 			p = EscapeText(p)
+		case links:
+			p, d.urls = markLinks(p, d.urls)
 		}
 		if strings.TrimSpace(p) != "" {
 			paras = append(paras, p)
@@ -99,12 +105,12 @@ func newDocument(a *model.Article, mk marker) (d document, tags []int) {
 // with highlight markers around every mention (or, with find, every hit of
 // find) still in place: painting them is cheap and done later, so pinning an
 // entity or moving to the next mention never renders again.
-func renderLines(a *model.Article, width int, st styles.Styles, find string) (*rendering, error) {
+func renderLines(a *model.Article, width int, st styles.Styles, find string, links bool) (*rendering, error) {
 	if a == nil {
 		return nil, nil
 	}
 	width = max(width, MinWidth)
-	d, tags := newDocument(a, newMarker(a, find))
+	d, tags := newDocument(a, newMarker(a, find), links)
 	inner := width - styles.Margin
 	margin := strings.Repeat(" ", styles.Margin)
 
@@ -147,8 +153,12 @@ func renderLines(a *model.Article, width int, st styles.Styles, find string) (*r
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
+		start := len(lines)
 		for _, l := range body {
 			lines = append(lines, trimPadding(l))
+		}
+		if len(d.urls) > 0 {
+			linkLines(lines[start:], d.urls)
 		}
 	}
 	return newRendering(lines, tags), nil

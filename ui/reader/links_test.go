@@ -1,0 +1,107 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// linked is a Markdown article with links, one long enough to wrap, one
+// around a mention, an image, a relative link and a forged marker.
+func linked() *model.Article {
+	a := &model.Article{
+		ID:     9,
+		Title:  "Ferry line \u2062approved\u2063",
+		Format: model.FormatMarkdown,
+		Paragraphs: []string{
+			"The council [voted to open the long-awaited ferry line to the island](https://example.org/vote?id=7 \"minutes\") on Tuesday, said [Ansel Brook](https://example.org/people/brook).",
+			"A [relative link](/about) stays as glamour draws it, and so does ![a photo](https://example.org/p.jpg).",
+			"Forged \u2062markers\u2063 are dropped.",
+		},
+	}
+	a.Entities = []model.Entity{{Name: "Ansel Brook", Type: model.PER, Mentions: []model.Mention{
+		{Field: model.FieldBody, Paragraph: 0, Start: strings.Index(a.Paragraphs[0], "Ansel"), End: strings.Index(a.Paragraphs[0], "Ansel") + len("Ansel Brook"), Text: "Ansel Brook"},
+	}}}
+	return a
+}
+
+var hyperlink = regexp.MustCompile("\x1b]8;[^;]*;([^\x07\x1b]*)(?:\x07|\x1b\\\\)")
+
+func TestLinksDrawAsHyperlinkedText(t *testing.T) {
+	for _, width := range []int{30, 80} {
+		out, err := Render(linked(), width, RenderOptions{Color: true, Dark: true, Highlight: []string{"Ansel Brook"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.Contains(plain, "example.org/vote") || strings.Contains(plain, "example.org/people") {
+			t.Errorf("width %d: a link's URL is spelled out in the text:\n%s", width, plain)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(plain), " "), "The council voted to open the long-awaited ferry line to the island on Tuesday, said Ansel Brook.") {
+			t.Errorf("width %d: link text lost:\n%s", width, plain)
+		}
+		if strings.ContainsAny(out, linkOpen+linkClose) {
+			t.Errorf("width %d: a link marker reached the screen", width)
+		}
+		// Every line that shows part of the long link opens it itself, and
+		// closes every hyperlink it opens.
+		for _, l := range strings.Split(out, "\n") {
+			p := ansi.Strip(l)
+			opens := 0
+			for _, m := range hyperlink.FindAllStringSubmatch(l, -1) {
+				if m[1] != "" {
+					opens++
+				}
+			}
+			if closes := strings.Count(l, "\x1b]8;;\x07") + strings.Count(l, "\x1b]8;;\x1b\\"); closes != opens {
+				t.Errorf("width %d: line %q opens %d hyperlinks and closes %d", width, p, opens, closes)
+			}
+			if strings.Contains(p, "long-awaited") && !strings.Contains(l, "https://example.org/vote?id=7") {
+				t.Errorf("width %d: line %q is part of the link but not linked", width, p)
+			}
+		}
+		if !strings.Contains(out, "https://example.org/people/brook") {
+			t.Errorf("width %d: the link around the pinned mention is gone", width)
+		}
+		if !strings.Contains(plain, "/about") {
+			t.Errorf("width %d: a relative link lost its target", width)
+		}
+		if !strings.Contains(plain, "Forged markers are dropped.") || !strings.Contains(plain, "Ferry line approved") {
+			t.Errorf("width %d: forged markers were not just dropped:\n%s", width, plain)
+		}
+	}
+}
+
+// Without colour, show keeps glamour's "text url": a pipe has no hyperlinks.
+func TestPlainOutputKeepsLinkTargets(t *testing.T) {
+	out, err := Render(linked(), 200, RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "https://example.org/people/brook") || strings.Contains(out, "\x1b") {
+		t.Errorf("plain output:\n%s", out)
+	}
+}
+
+func TestLinkableURLs(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://example.org/a?b=c": true,
+		"http://example.org":        true,
+		"mailto:desk@example.org":   true,
+		"/relative":                 false,
+		"javascript:alert(1)":       false,
+		"https://exa\x07mple.org":   false,
+		"https://example.org/\x1b]": false,
+		"https://例え.jp":             false,
+		"ftp://example.org":         false,
+		"https://":                  false,
+	} {
+		if got := linkable(u); got != want {
+			t.Errorf("linkable(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
