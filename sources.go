@@ -183,7 +183,7 @@ func readFeed(ctx context.Context, st *store.Store, f *fetch.Fetcher, ex entity.
 		}
 		arts[i] = parsed.Items[i].Article
 	}
-	same, err := st.Unchanged(ctx, arts)
+	same, err := st.Unchanged(ctx, fd.ID, arts)
 	if err != nil {
 		return fail(err)
 	}

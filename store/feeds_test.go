@@ -83,7 +83,7 @@ func TestUpsertReplacesAndKeepsState(t *testing.T) {
 	if err := s.SetStarred(ctx, id, true); err != nil {
 		t.Fatal(err)
 	}
-	if same, _ := s.Unchanged(ctx, []model.Article{first.Article}); !same[0] {
+	if same, _ := s.Unchanged(ctx, f.ID, []model.Article{first.Article}); !same[0] {
 		t.Error("Unchanged: the stored item is reported changed")
 	}
 	if n, u, _ := s.UpsertFeedArticles(ctx, f.ID, []store.FeedItem{first}); n+u != 0 {
@@ -94,7 +94,7 @@ func TestUpsertReplacesAndKeepsState(t *testing.T) {
 	a := article("Harbour vote", day(3), "Bergen voted on the harbour.")
 	a.GUID, a.URL, a.Source = "g1", "https://a.example/g1", "A News"
 	edited := store.FeedItem{Article: withEntity(a, "Bergen", model.LOC, "Bergen")}
-	if same, _ := s.Unchanged(ctx, []model.Article{edited.Article}); same[0] {
+	if same, _ := s.Unchanged(ctx, f.ID, []model.Article{edited.Article}); same[0] {
 		t.Error("Unchanged: the edited item is reported unchanged")
 	}
 	if n, u, err := s.UpsertFeedArticles(ctx, f.ID, []store.FeedItem{edited}); err != nil || n != 0 || u != 1 {
@@ -129,7 +129,7 @@ func TestUpsertReplacesAndKeepsState(t *testing.T) {
 	if n, _, err := s.UpsertFeedArticles(ctx, f.ID, []store.FeedItem{full}); err != nil || n != 1 {
 		t.Fatalf("full-text upsert = %d, %v", n, err)
 	}
-	if same, _ := s.Unchanged(ctx, []model.Article{teaser.Article}); !same[0] {
+	if same, _ := s.Unchanged(ctx, f.ID, []model.Article{teaser.Article}); !same[0] {
 		t.Error("Unchanged: the teaser of a full-text article is reported changed")
 	}
 }
@@ -198,5 +198,44 @@ func TestFetchBesideReader(t *testing.T) {
 	}
 	if n, _ := reader.Count(ctx); n != 500 {
 		t.Errorf("%d articles, want 500", n)
+	}
+}
+
+// A short GUID is unique only within its feed: two feeds' item "1" are two
+// articles. A permalink GUID is the same story in every feed that lists it.
+func TestLocalGUIDsBelongToTheirFeed(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a, _ := s.AddFeed(ctx, store.Feed{URL: "https://a.example/rss"})
+	b, _ := s.AddFeed(ctx, store.Feed{URL: "https://b.example/rss"})
+	item := func(guid, title, body string) store.FeedItem {
+		art := article(title, day(2), body)
+		art.GUID = guid
+		return store.FeedItem{Article: art}
+	}
+	if n, _, err := s.UpsertFeedArticles(ctx, a.ID, []store.FeedItem{item("1", "Blog A: hello", "First post of A.")}); err != nil || n != 1 {
+		t.Fatalf("feed A item 1: %d new, %v", n, err)
+	}
+	if n, _, err := s.UpsertFeedArticles(ctx, b.ID, []store.FeedItem{item("1", "Blog B: hello", "First post of B.")}); err != nil || n != 1 {
+		t.Fatalf("feed B item 1 replaced feed A's item 1: %d new, %v", n, err)
+	}
+	if list, _ := s.List(ctx, store.ListQuery{}); len(list) != 2 {
+		t.Fatalf("store holds %q, want both first posts", titles(list))
+	}
+	// Feed A sends its item 1 again, edited: it replaces A's, not B's.
+	if _, u, _ := s.UpsertFeedArticles(ctx, a.ID, []store.FeedItem{item("1", "Blog A: hello again", "First post of A, edited.")}); u != 1 {
+		t.Fatalf("edited item of feed A: %d updated, want 1", u)
+	}
+	if same, _ := s.Unchanged(ctx, b.ID, []model.Article{item("1", "Blog B: hello", "First post of B.").Article}); !same[0] {
+		t.Error("feed B's unchanged item 1 reported changed")
+	}
+
+	// One permalink in two feeds: one article.
+	link := "https://a.example/2024/03/harbour"
+	if n, _, _ := s.UpsertFeedArticles(ctx, a.ID, []store.FeedItem{item(link, "Harbour", "The harbour story.")}); n != 1 {
+		t.Fatal("permalink item not stored")
+	}
+	if n, u, _ := s.UpsertFeedArticles(ctx, b.ID, []store.FeedItem{item(link, "Harbour", "The harbour story.")}); n+u != 0 {
+		t.Errorf("the same permalink from a second feed: %d new, %d updated; want neither", n, u)
 	}
 }

@@ -119,7 +119,7 @@ END;
 	// 3: sources. A feed keeps the validators of its last good fetch (etag,
 	// last_modified) apart from the outcome of its last attempt, so a failure
 	// never costs the conditional GET. An article from a feed or a web page
-	// carries its identity ("guid:…" or "url:…", as feed.Identity), unique,
+	// carries its identity ("guid:…" or "url:…", as identity in upsert.go), unique,
 	// so a re-sent item finds the row to update; item_hash is the item as the
 	// feed sent it, which may differ from hash when the body is the full text
 	// fetched from its page. feed_id goes NULL when the feed is removed: the
@@ -145,6 +145,13 @@ ALTER TABLE articles ADD COLUMN item_hash BLOB;
 ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL;
 CREATE UNIQUE INDEX articles_by_identity ON articles (identity) WHERE identity IS NOT NULL;
 CREATE INDEX articles_by_feed ON articles (feed_id) WHERE feed_id IS NOT NULL;
+`,
+	// 4: a short local GUID is unique only within its feed (see identity in
+	// upsert.go), so its identity names the feed.
+	`
+UPDATE articles SET identity = 'guid:feed' || feed_id || ':' || guid
+	WHERE feed_id IS NOT NULL AND guid != '' AND identity = 'guid:' || guid
+	AND instr(guid, ':') = 0 AND length(guid) < 32;
 `,
 }
 

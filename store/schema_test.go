@@ -212,3 +212,53 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Errorf("after an import Entities(osl) = %+v", got)
 	}
 }
+
+// A store of version 3 kept short GUIDs global; version 4 keys them by
+// their feed, so the next fetch still finds them unchanged.
+func TestMigrateLocalGUIDs(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:3] {
+		if _, err := db.ExecContext(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, "PRAGMA user_version = 3"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO feeds (url, created) VALUES ('https://a.example/rss', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db}
+	short := model.Article{Title: "Short", Paragraphs: []string{"A short GUID."}, GUID: "7"}
+	perma := model.Article{Title: "Perma", Paragraphs: []string{"A permalink GUID."}, GUID: "https://a.example/p/8"}
+	res, err := old.Import(ctx, []model.Article{short, perma})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range []model.Article{short, perma} {
+		if _, err := db.ExecContext(ctx, `UPDATE articles SET guid = ?, identity = ?, feed_id = 1 WHERE id = ?`, a.GUID, "guid:"+a.GUID, res.IDs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, tt := range []struct {
+		id   int64
+		want string
+	}{{res.IDs[0], "guid:feed1:7"}, {res.IDs[1], "guid:https://a.example/p/8"}} {
+		var got string
+		if err := s.db.QueryRowContext(ctx, `SELECT identity FROM articles WHERE id = ?`, tt.id).Scan(&got); err != nil || got != tt.want {
+			t.Errorf("identity of article %d = %q (%v), want %q", tt.id, got, err, tt.want)
+		}
+	}
+}

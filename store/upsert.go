@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bylinehq/byline/model"
 )
@@ -23,12 +25,21 @@ type FeedItem struct {
 	Teaser *model.Article
 }
 
-// identity is the key an article from a source is stored under, the same as
-// feed.Identity gives for an article with a GUID or a link: "guid:" and its
-// GUID, else "url:" and its link. It is "" for an article with neither,
-// which is then known by its content hash alone, as an imported file is.
-func identity(a *model.Article) string {
+// identity is the key an article from a source is stored under: "guid:"
+// and its GUID, else "url:" and its link. It is "" for an article with
+// neither, which is then known by its content hash alone, as an imported
+// file is.
+//
+// A GUID that names itself globally (a URI such as a permalink, urn:uuid:
+// or tag:, or a long opaque key) is the same article in every feed, so a
+// story listed in two of a site's feeds is stored once. A short local GUID
+// ("1", "post-12") is only unique within its feed, so it is keyed by the
+// feed too ("guid:feed3:1"): two blogs' first posts stay two articles.
+func identity(a *model.Article, feedID int64) string {
 	if g := strings.TrimSpace(a.GUID); g != "" {
+		if feedID != 0 && !globalGUID(g) {
+			return "guid:feed" + strconv.FormatInt(feedID, 10) + ":" + g
+		}
 		return "guid:" + g
 	}
 	if u := strings.TrimSpace(a.URL); u != "" {
@@ -41,14 +52,14 @@ func identity(a *model.Article) string {
 // already holds it exactly so: same identity and same text as last time. A
 // fetch skips those items before fetching pages or finding entities, the
 // costly steps.
-func (s *Store) Unchanged(ctx context.Context, items []model.Article) ([]bool, error) {
+func (s *Store) Unchanged(ctx context.Context, feedID int64, items []model.Article) ([]bool, error) {
 	same := make([]bool, len(items))
 	for i := range items {
 		a := &items[i]
 		h := contentHash(a)
 		var err error
 		var one int
-		if id := identity(a); id != "" {
+		if id := identity(a, feedID); id != "" {
 			err = s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE identity = ? AND item_hash = ?`, id, h[:]).Scan(&one)
 		} else {
 			err = s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`, h[:]).Scan(&one)
@@ -66,7 +77,7 @@ func (s *Store) Unchanged(ctx context.Context, items []model.Article) ([]bool, e
 // UpsertFeedArticles stores the items of one fetch of feed feedID (0 for an
 // article that came from no feed, such as a page added by hand) in one
 // transaction, so a batch lands whole or not at all. An item whose identity
-// is stored (see feed.Identity) replaces the stored article when its text
+// is stored (see identity) replaces the stored article when its text
 // changed: same id, so it keeps its read and starred state, with its
 // entities, mentions and search row rewritten. An item without identity, or
 // one whose text is already stored under another article, counts as neither
@@ -107,7 +118,8 @@ func (s *Store) UpsertFeedArticles(ctx context.Context, feedID int64, items []Fe
 // article by identity.
 type upserter struct {
 	*importer
-	feed any // the feed id, or NULL
+	feed   any // the feed id, or NULL
+	feedID int64
 
 	findIdentity, insertItem, replaceItem, setItemHash, claim *sql.Stmt
 	unlinkEntities, dropMentions, unindex                     *sql.Stmt
@@ -118,7 +130,7 @@ func newUpserter(ctx context.Context, tx *sql.Tx, feedID int64) (*upserter, erro
 	if err != nil {
 		return nil, err
 	}
-	up := &upserter{importer: im}
+	up := &upserter{importer: im, feedID: feedID}
 	if feedID != 0 {
 		up.feed = feedID
 	}
@@ -168,7 +180,7 @@ func (up *upserter) close() {
 // item stores one item and says whether it was new or replaced a stored one.
 func (up *upserter) item(ctx context.Context, it *FeedItem) (isNew, isUpdated bool, err error) {
 	a := &it.Article
-	ident := identity(a)
+	ident := identity(a, up.feedID)
 	h := contentHash(a)
 	ih := h
 	if it.Teaser != nil {
@@ -238,4 +250,11 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 		}
 	}
 	return up.index(ctx, id, a, fields)
+}
+
+// globalGUID reports whether a GUID is unique beyond its feed: it holds a
+// scheme's colon (a URL, urn:, tag:) or is 32 characters or longer (a hash,
+// a UUID). Migration 4 applies the same rule in SQL.
+func globalGUID(g string) bool {
+	return strings.Contains(g, ":") || utf8.RuneCountInString(g) >= 32
 }

@@ -148,25 +148,3 @@ func TestMalformed(t *testing.T) {
 		}
 	}
 }
-
-// TestIdentity checks GUID, then link, then content decide identity.
-func TestIdentity(t *testing.T) {
-	a := model.Article{Title: "T", URL: "https://x/a", GUID: "g", Paragraphs: []string{"p"}}
-	b := a
-	b.URL = "https://x/other"
-	if Identity(a) != Identity(b) {
-		t.Error("same GUID, different link: not the same article")
-	}
-	a.GUID, b.GUID = "", ""
-	if Identity(a) == Identity(b) {
-		t.Error("no GUID, different links: same article")
-	}
-	a.URL, b.URL = "", ""
-	if Identity(a) != Identity(b) {
-		t.Error("same content: not the same article")
-	}
-	b.Paragraphs = []string{"q"}
-	if Identity(a) == Identity(b) {
-		t.Error("different content: same article")
-	}
-}
