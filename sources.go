@@ -221,11 +221,18 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, it
 			reqs = append(reqs, fetch.Request{URL: it.URL})
 		}
 		wanted[it.URL] = append(wanted[it.URL], i)
+		out[i].Retry = true // until its page answers for good
 	}
 	if len(reqs) == 0 {
 		return out
 	}
 	for res := range f.Fetch(ctx, reqs) {
+		if res.Err != nil && !permanent(res.Status) {
+			continue // the teaser for now; the next fetch tries again
+		}
+		for _, i := range wanted[res.URL] {
+			out[i].Retry = false
+		}
 		if res.Err != nil || res.NotModified {
 			continue
 		}
@@ -241,6 +248,13 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, it
 		}
 	}
 	return out
+}
+
+// permanent reports whether an HTTP status says a page will not come, so
+// that trying again on the next fetch is pointless: a 4xx other than 408
+// (timeout) and 429 (too many requests).
+func permanent(status int) bool {
+	return status >= 400 && status < 500 && status != 408 && status != 429
 }
 
 // fullArticle puts a page's text under a feed item's title, link and GUID.

@@ -354,3 +354,82 @@ func TestFetchRealFeeds(t *testing.T) {
 		t.Errorf("%d failures but %d lines on stderr:\n%s", failed, n, errs)
 	}
 }
+
+// A page that fails for a while (a 503) is tried again on the next fetch,
+// and its full text replaces the teaser; a page that is gone (404) is not
+// asked for again.
+func TestFetchRetriesFullTextAfterAFailure(t *testing.T) {
+	var flakyCalls, goneCalls, okCalls int
+	page := func(title string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<html><head><title>%s</title></head><body><article><h1>%s</h1>", title, title)
+		for i := range 8 {
+			fmt.Fprintf(&b, "<p>Paragraph %d of the full story: the harbour council in Nordvik met on Tuesday and voted to extend the ferry line to the island, which residents had asked for since the old pier closed.</p>", i+1)
+		}
+		return b.String() + "</article></body></html>"
+	}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky News</title><link>%[1]s/</link><description>d</description>
+<item><title>Ferry vote</title><link>%[1]s/p/ok</link><guid>ok</guid><description>Teaser of the ferry vote.</description></item>
+<item><title>Pier closes</title><link>%[1]s/p/flaky</link><guid>flaky</guid><description>Teaser of the pier story.</description></item>
+<item><title>Old story</title><link>%[1]s/p/gone</link><guid>gone</guid><description>Teaser of an old story.</description></item>
+</channel></rss>`, srv.URL)
+		case "/p/ok":
+			okCalls++
+			fmt.Fprint(w, page("Ferry vote"))
+		case "/p/flaky":
+			flakyCalls++
+			if flakyCalls == 1 {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprint(w, page("Pier closes"))
+		case "/p/gone":
+			goneCalls++
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "b.db")
+	mustRun(t, db, 0, "feed", "add", srv.URL+"/feed.xml")
+	body := func(title string) string {
+		st := openStoreT(t, db)
+		ctx := context.Background()
+		list, _ := st.List(ctx, store.ListQuery{})
+		for _, s := range list {
+			if s.Title == title {
+				a, err := st.Article(ctx, s.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				st.Close()
+				return strings.Join(a.Paragraphs, "\n")
+			}
+		}
+		st.Close()
+		t.Fatalf("no article %q", title)
+		return ""
+	}
+	mustRun(t, db, 0, "fetch")
+	if b := body("Pier closes"); !strings.Contains(b, "Teaser of the pier story") {
+		t.Fatalf("after a 503 the teaser should be stored, got %q", b)
+	}
+	if b := body("Ferry vote"); !strings.Contains(b, "Paragraph 8 of the full story") {
+		t.Fatalf("the page that answered should give the full text, got %q", b)
+	}
+	mustRun(t, db, 0, "fetch")
+	if b := body("Pier closes"); !strings.Contains(b, "Paragraph 8 of the full story") {
+		t.Errorf("the second fetch did not retry the page that failed: %q", b)
+	}
+	if okCalls != 1 || flakyCalls != 2 || goneCalls != 1 {
+		t.Errorf("page requests ok %d, flaky %d, gone %d; want 1, 2, 1", okCalls, flakyCalls, goneCalls)
+	}
+	mustRun(t, db, 0, "fetch")
+	if flakyCalls != 2 || goneCalls != 1 {
+		t.Errorf("third fetch asked again: flaky %d, gone %d", flakyCalls, goneCalls)
+	}
+}

@@ -23,6 +23,11 @@ type FeedItem struct {
 	// itself. The store remembers the teaser, so Unchanged recognises the
 	// item next time without its page being fetched again.
 	Teaser *model.Article
+
+	// Retry says the item's full text was wanted but its page could not be
+	// fetched this time (a timeout, a 5xx): the store keeps the teaser but
+	// does not remember the item, so the next fetch tries the page again.
+	Retry bool
 }
 
 // identity is the key an article from a source is stored under: "guid:"
@@ -182,9 +187,13 @@ func (up *upserter) item(ctx context.Context, it *FeedItem) (isNew, isUpdated bo
 	a := &it.Article
 	ident := identity(a, up.feedID)
 	h := contentHash(a)
-	ih := h
+	ih := h[:]
 	if it.Teaser != nil {
-		ih = contentHash(it.Teaser)
+		t := contentHash(it.Teaser)
+		ih = t[:]
+	}
+	if it.Retry {
+		ih = nil // NULL: Unchanged never matches it
 	}
 	fields, err := mentionFields(a)
 	if err != nil {
@@ -207,13 +216,13 @@ func (up *upserter) item(ctx context.Context, it *FeedItem) (isNew, isUpdated bo
 	switch {
 	case id != 0 && (bytes.Equal(stored, h[:]) || other != 0):
 		// Same text, or text another article holds: nothing to show anew.
-		_, err = up.setItemHash.ExecContext(ctx, ih[:], id, ih[:])
+		_, err = up.setItemHash.ExecContext(ctx, ih, id, ih)
 		return false, false, err
 	case id != 0:
-		return false, true, up.replace(ctx, id, a, h[:], ih[:], fields)
+		return false, true, up.replace(ctx, id, a, h[:], ih, fields)
 	case other != 0:
 		if ident != "" {
-			_, err = up.claim.ExecContext(ctx, ident, a.GUID, ih[:], up.feed, other)
+			_, err = up.claim.ExecContext(ctx, ident, a.GUID, ih, up.feed, other)
 		}
 		return false, false, err
 	}
@@ -223,7 +232,7 @@ func (up *upserter) item(ctx context.Context, it *FeedItem) (isNew, isUpdated bo
 	}
 	r, err := up.insertItem.ExecContext(ctx, h[:], a.Title, unixOrNull(a.Published), a.Caption,
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), up.now,
-		a.GUID, ident, ih[:], up.feed)
+		a.GUID, ident, ih, up.feed)
 	if err != nil {
 		return false, false, err
 	}
