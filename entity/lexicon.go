@@ -20,12 +20,15 @@ type lexicon struct {
 	// capitals or Title Case.
 	folded map[string]model.EntityType
 	// aliases maps the folded key of a name (see aliasKey) to its
-	// canonical form.
-	aliases map[string]string
+	// canonical form and type.
+	aliases map[string]alias
 
 	given, titles, honorifics, abbrevs, depts map[string]bool
 	orgHeads, locHeads, eventHeads            map[string]bool
 	locPrefixes, compass, acronyms, industry  map[string]bool
+
+	// personal are the titles that make the name after them a person's.
+	personal map[string]bool
 
 	// Lowercase word lists.
 	function, dates, roles, placeNouns, particles, speech map[string]bool
@@ -42,10 +45,11 @@ func buildLexicon() *lexicon {
 		nationalities: wordSet(nationalityWords),
 		misc:          phraseSet(nationalityPhrases, otherNames),
 		folded:        map[string]model.EntityType{},
-		aliases:       map[string]string{},
+		aliases:       map[string]alias{},
 		given:         wordSet(givenNames),
 		titles:        wordSet(personTitles),
 		honorifics:    wordSet(honorifics),
+		personal:      wordSet(personalTitles),
 		abbrevs:       wordSet(abbreviations),
 		depts:         wordSet(departmentWords),
 		orgHeads:      wordSet(organisationHeads, industryHeads),
@@ -80,13 +84,27 @@ func buildLexicon() *lexicon {
 	for name := range l.orgs {
 		l.folded[strings.ToLower(name)] = model.ORG
 	}
+	// A name the alias table knows is the place or body it names, whatever
+	// a tagger made of the words around it ("US firm", "UK sales"): its
+	// type is the canonical name's.
 	for _, pair := range splitPhrases(placeAliases) {
-		alias, canonical, ok := strings.Cut(pair, "=")
-		if ok {
-			l.aliases[aliasKey(alias)] = canonical
+		if other, canonical, ok := strings.Cut(pair, "="); ok {
+			typ, _ := l.typeOf(canonical)
+			l.aliases[aliasKey(other)] = alias{name: canonical, typ: typ}
+		}
+	}
+	for _, pair := range splitPhrases(bodyAliases) {
+		if other, canonical, ok := strings.Cut(pair, "="); ok {
+			l.aliases[aliasKey(other)] = alias{name: canonical, typ: model.ORG}
 		}
 	}
 	return l
+}
+
+// alias is the canonical name and type of another name of a place or body.
+type alias struct {
+	name string
+	typ  model.EntityType
 }
 
 // typeOf returns the type of a whole name the lexicon knows.

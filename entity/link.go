@@ -17,6 +17,9 @@ type mention struct {
 	words []string // the folded words of name
 	key   string   // the entity it belongs to: a folded name
 	canon string   // the name the alias table gives it, if any
+	// titled: a personal title stands before the name ("Mr Blair"), so it
+	// is a person's whatever the tagger said.
+	titled bool
 }
 
 // Link groups spans of one article into entities with canonical names.
@@ -24,12 +27,16 @@ type mention struct {
 // Each span is first trimmed to the name itself: surrounding punctuation,
 // a possessive ("Xi's", "Xi’s"), a leading "the" and, for people, titles
 // ("President Xi", "US Secretary of State Antony Blinken") are cut off;
-// spans outside their field or not on character boundaries are dropped, and
-// of overlapping spans the first and longest is kept. Mentions then join:
+// spans outside their field or not on character boundaries are dropped, as
+// are spans left with a word that is never a name ("However", "PC"), and
+// of overlapping spans the first and longest is kept. A span right after a
+// personal title, or opening with one ("Mr Ebbers" tagged ORG), is a
+// person's. Mentions then join:
 //
 //   - mentions written the same way (ignoring case);
 //   - other names of a place or body, by a small alias table: "US", "U.S."
-//     and "America" are "United States", "Britain" is "United Kingdom";
+//     and "America" are "United States", "Britain" is "United Kingdom",
+//     "Lib Dems" are "Liberal Democrats";
 //   - a person's surname or given name alone with the longer name it ends
 //     or starts ("Putin" → "Vladimir Putin"), the nearest earlier one when
 //     several could fit, and "George Bush" with "George W. Bush";
@@ -37,10 +44,14 @@ type mention struct {
 //     "International Criminal Court").
 //
 // An entity's name is the longest form among its mentions (the alias
-// table's name for aliases), its type the most common type of its mentions
-// (ties go to the type of the longest mention). Entities come in order of
-// first mention; mentions in document order: title, caption, then body by
-// paragraph and offset. The output depends only on the input.
+// table's name for aliases). Its type is PER if any mention bears a
+// personal title; else the most common type of its mentions (ties go to
+// the type of the longest mention), where an alias counts with the type
+// of the place or body it names ("US firm" is the place United States) and
+// a name the lexicon lists as an organisation is never a person or a place
+// ("Sony said"). Entities come in order of first mention; mentions in
+// document order: title, caption, then body by paragraph and offset. The
+// output depends only on the input.
 func Link(a *model.Article, spans []Span) []model.Entity {
 	l := lex()
 	ms := make([]mention, 0, len(spans))
@@ -50,14 +61,19 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			p = 0
 		}
 		text := a.FieldText(s.Field, p)
-		start, end, ok := trimSpan(l, text, s.Start, s.End, s.Type)
+		start, end, titled, ok := trimSpan(l, text, s.Start, s.End, s.Type)
 		if !ok {
 			continue
 		}
-		ms = append(ms, mention{
-			m:   model.Mention{Field: s.Field, Paragraph: p, Start: start, End: end, Text: text[start:end]},
-			typ: s.Type,
-		})
+		m := mention{
+			m:      model.Mention{Field: s.Field, Paragraph: p, Start: start, End: end, Text: text[start:end]},
+			typ:    s.Type,
+			titled: titled || titledBefore(l, text, start),
+		}
+		if m.titled {
+			m.typ = model.PER
+		}
+		ms = append(ms, m)
 	}
 	ms = inOrder(ms)
 	for i := range ms {
@@ -69,14 +85,14 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			m.typ = model.ORG
 		}
 		if m.typ != model.PER || isAcronym(m.name) {
-			if c, ok := l.aliases[aliasKey(m.name)]; ok {
-				m.canon, m.key = c, foldName(c)
+			if a, ok := l.aliases[aliasKey(m.name)]; ok {
+				m.canon, m.key, m.typ = a.name, foldName(a.name), a.typ
 			}
 		}
 	}
 	linkPersons(ms)
 	linkAcronyms(ms)
-	return group(ms)
+	return group(l, ms)
 }
 
 // inOrder sorts mentions into document order and drops overlaps, keeping
@@ -229,6 +245,9 @@ func linkAcronyms(ms []mention) {
 			if len(o.words) > 1 && initials(o.words) == letters {
 				m.key = o.key
 				m.canon = o.canon
+				if o.canon != "" {
+					m.typ = o.typ // "GB" for "Great Britain" is the place too
+				}
 				break
 			}
 		}
@@ -267,7 +286,7 @@ func isAcronym(name string) bool {
 }
 
 // group builds the entities from linked mentions.
-func group(ms []mention) []model.Entity {
+func group(l *lexicon, ms []mention) []model.Entity {
 	var order []string
 	members := map[string][]int{}
 	for i, m := range ms {
@@ -279,7 +298,8 @@ func group(ms []mention) []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, k := range order {
 		idx := members[k]
-		e := model.Entity{Name: canonicalName(ms, idx), Type: majorityType(ms, idx)}
+		name := canonicalName(ms, idx)
+		e := model.Entity{Name: name, Type: entityType(l, ms, idx, name)}
 		e.Mentions = make([]model.Mention, len(idx))
 		for j, i := range idx {
 			e.Mentions[j] = ms[i].m
@@ -320,6 +340,25 @@ func canonicalName(ms []mention, idx []int) string {
 // shouting reports whether a name of several words is all capitals.
 func shouting(name string) bool {
 	return strings.Contains(name, " ") && strings.ToUpper(name) == name
+}
+
+// entityType is the type of an entity named name with the mentions idx: a
+// person if any mention bears a personal title ("Mr Blair" makes "Blair" a
+// person however the other mentions were tagged); else an organisation if
+// the lexicon lists the name as one and the mentions say person or place
+// (a tagger that reads "Sony said" as a person, "in Nokia" as a place);
+// else the majority type.
+func entityType(l *lexicon, ms []mention, idx []int, name string) model.EntityType {
+	for _, i := range idx {
+		if ms[i].titled {
+			return model.PER
+		}
+	}
+	t := majorityType(ms, idx)
+	if (t == model.PER || t == model.LOC) && l.orgs[name] {
+		return model.ORG
+	}
+	return t
 }
 
 // majorityType is the most common type of the mentions; a tie goes to the

@@ -11,31 +11,60 @@ import (
 // trimSpan narrows text[start:end] to the name itself, the CoNLL way: no
 // surrounding punctuation, no possessive, no leading "the", and for a
 // person no title. ok is false when the span is not a valid, non-empty
-// range on character boundaries of text, or nothing is left.
-func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s, e int, ok bool) {
+// range on character boundaries of text, or nothing is left. titled
+// reports that a personal title ("Mr", "President") was cut off: the name
+// is a person's, whatever type the span came with, and the rest of it is
+// trimmed as a person's ("Mr Ebbers" tagged ORG is the person Ebbers).
+func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s, e int, titled, ok bool) {
 	if start < 0 || end > len(text) || start >= end || !utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end]) {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	for {
 		s0, e0 := start, end
 		start, end = trimPunct(text, start, end)
 		end = trimPossessive(text, start, end)
-		start = trimLeadingWords(l, text, start, end, typ)
+		var t bool
+		start, t = trimLeadingWords(l, text, start, end, typ)
+		if t {
+			titled, typ = true, model.PER
+		}
 		if start == s0 && end == e0 {
 			break
 		}
 	}
 	if start < end && notAName(l, text[start:end]) {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
-	return start, end, start < end
+	return start, end, titled, start < end
+}
+
+// titledBefore reports whether the word right before text[start:] is a
+// personal title: "Mr [Blair]", "Prime Minister [Tony Blair]". Only white
+// space may stand between, and a full stop only where the title is an
+// abbreviation ("Dr. [Smith]", not "the General Secretary. [NUJ]").
+func titledBefore(l *lexicon, text string, start int) bool {
+	before := text[:start]
+	rest := strings.TrimRightFunc(before, unicode.IsSpace)
+	if len(rest) == len(before) || strings.ContainsAny(before[len(rest):], "\n\r") {
+		return false
+	}
+	w := rest[strings.LastIndexFunc(rest, unicode.IsSpace)+1:]
+	if base, stop := strings.CutSuffix(w, "."); stop {
+		return l.abbrevs[base] && l.personal[base]
+	}
+	return l.personal[w]
 }
 
 // notAName reports whether a span left on its own is a word that is never
-// a name: a function word ("Likewise"), a weekday or month, or a bare title
-// ("Bishop", "MP"). Any tagger can slip on these at the start of a
-// sentence; a reader would see them as junk in the sidebar.
+// a name: a function word ("Likewise"), a weekday or month, a bare title
+// ("Bishop", "MP") or an everyday abbreviation ("PC", "PCs", "TV", "GMT").
+// Any tagger can slip on these at the start of a sentence or in a
+// headline; a reader would see them as junk in the sidebar, and the store
+// would gather every article that mentions a PC into one "entity".
 func notAName(l *lexicon, s string) bool {
+	if l.acronyms[s] {
+		return true
+	}
 	if strings.ContainsFunc(s, unicode.IsSpace) || isAcronym(s) && !l.titles[s] {
 		return false // "US" is a country, not the pronoun; "MP" stays a title
 	}
@@ -101,14 +130,25 @@ func trimPossessive(text string, start, end int) int {
 // trimLeadingWords cuts a leading "the" and, for a person, the titles,
 // nationality and brief before the name: "Russian President Vladimir
 // Putin", "Secretary of State Antony Blinken", "Mr. Smith". A word is cut
-// only when a word remains after it.
-func trimLeadingWords(l *lexicon, text string, start, end int, typ model.EntityType) int {
-	titled := false
+// only when a word remains after it. Of a span of another type, it cuts a
+// run of personal titles before a name ("Mr Ebbers", "Lord Chancellor Lord
+// Falconer") but not an office or a work that starts with one ("Lord
+// Mayor of London", "Lord of the Rings"). titled reports that a personal
+// title was cut and the name follows it.
+func trimLeadingWords(l *lexicon, text string, start, end int, typ model.EntityType) (int, bool) {
+	if typ != model.PER {
+		if at := trimPersonalTitles(l, text, start, end); at != start {
+			return at, true
+		}
+	}
+	// titled needs a personal title and the name right after the title
+	// or brief: "Secretary of State Antony Blinken", not "Mayor of London".
+	inTitle, personal, afterOf := false, false, false
 	for {
 		rest := text[start:end]
 		i := strings.IndexFunc(rest, unicode.IsSpace)
 		if i < 0 {
-			return start
+			return start, personal && !afterOf
 		}
 		w := strings.TrimSuffix(rest[:i], ".")
 		next := strings.TrimLeftFunc(rest[i:], unicode.IsSpace)
@@ -119,15 +159,55 @@ func trimLeadingWords(l *lexicon, text string, start, end int, typ model.EntityT
 			cut = true
 		case typ != model.PER:
 		case l.titles[w]:
-			cut, titled = true, true
+			cut, inTitle = true, true
+			personal = personal || l.personal[w]
 		case l.nationalities[w] || l.places[w]:
 			cut = l.titles[strings.TrimSuffix(nw, ".")]
-		case titled && (w == "of" || w == "for" || l.depts[w]):
+		case inTitle && (w == "of" || w == "for" || l.depts[w]):
 			cut = true
 		}
 		if !cut {
-			return start
+			return start, personal && !afterOf
 		}
+		afterOf = w == "of" || w == "for"
 		start = end - len(next)
 	}
+}
+
+// trimPersonalTitles cuts the personal titles that open text[start:end]
+// when a name follows them: each title must be followed by a capitalised
+// word that is not a function word, and what is left must not start with a
+// title. It returns start when nothing is cut.
+func trimPersonalTitles(l *lexicon, text string, start, end int) int {
+	at := start
+	for {
+		rest := text[at:end]
+		i := strings.IndexFunc(rest, unicode.IsSpace)
+		if i < 0 || !l.personal[strings.TrimSuffix(rest[:i], ".")] {
+			break
+		}
+		next := strings.TrimLeftFunc(rest[i:], unicode.IsSpace)
+		nw := firstWord(next)
+		if r, _ := utf8.DecodeRuneInString(nw); !unicode.IsUpper(r) || l.function[strings.ToLower(nw)] {
+			break
+		}
+		at = end - len(next)
+	}
+	if at == start {
+		return start
+	}
+	w := strings.TrimSuffix(firstWord(text[at:end]), ".")
+	w = w[:trimPossessive(w, 0, len(w))]
+	if l.titles[w] {
+		return start // "Lord Mayor of London", "Lord Chancellor's Department": an office
+	}
+	return at
+}
+
+// firstWord returns s up to its first white space.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
