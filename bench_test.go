@@ -323,3 +323,51 @@ func BenchmarkSearchBBC(b *testing.B) {
 		}
 	}
 }
+
+// pinnedBBC is the reader on the 10,000-article BBC store at 160x45, its
+// first article shown and the focus on the entity sidebar.
+func pinnedBBC(b *testing.B) (*ui.Model, func()) {
+	st, err := store.Open(bigBBCStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := ui.New(st, ui.Options{ReadDelay: -1})
+	settle(m, m.Update(tea.WindowSizeMsg{Width: 160, Height: 45}))
+	settle(m, m.Init())
+	tab := tea.KeyPressMsg{Code: tea.KeyTab}
+	settle(m, m.Update(tab))
+	settle(m, m.Update(tab))
+	if m.Focus() != ui.FocusSidebar || m.ReaderArticle() == nil {
+		b.Fatalf("focus %v, article %v: not ready to pin", m.Focus(), m.ReaderArticle() != nil)
+	}
+	return m, func() { st.Close() }
+}
+
+// BenchmarkPinBBC is one pin or unpin of the sidebar's first entity and the
+// frame after it, on the BBC store: the reader repaints its cached render.
+func BenchmarkPinBBC(b *testing.B) {
+	m, done := pinnedBBC(b)
+	defer done()
+	space := tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	b.ResetTimer()
+	for b.Loop() {
+		settle(m, m.Update(space))
+		_ = m.View()
+	}
+}
+
+// BenchmarkNextMentionBBC is one `n` with an entity pinned, and the frame.
+func BenchmarkNextMentionBBC(b *testing.B) {
+	m, done := pinnedBBC(b)
+	defer done()
+	settle(m, m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}))
+	if len(m.Pins()) != 1 {
+		b.Fatal("nothing pinned")
+	}
+	n := tea.KeyPressMsg{Code: 'n', Text: "n"}
+	b.ResetTimer()
+	for b.Loop() {
+		settle(m, m.Update(n))
+		_ = m.View()
+	}
+}
