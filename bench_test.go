@@ -371,3 +371,21 @@ func BenchmarkNextMentionBBC(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkSearchUnreadBBC is the search of BenchmarkSearchBBC within the
+// unread filter, which joins the articles to the index.
+func BenchmarkSearchUnreadBBC(b *testing.B) {
+	st, err := store.Open(bigBBCStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		hits, n, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500, Unread: true})
+		if err != nil || len(hits) != 500 || n < 500 {
+			b.Fatalf("%d hits of %d: %v", len(hits), n, err)
+		}
+	}
+}

@@ -41,17 +41,8 @@ func summary(ents []model.Entity) []string {
 }
 
 func TestLink(t *testing.T) {
-	type sp struct {
-		text string
-		n    int
-		typ  model.EntityType
-	}
-	tests := []struct {
-		name  string
-		para  string
-		spans []sp
-		want  []string
-	}{
+	type sp = linkSpan
+	runLinkCases(t, []linkCase{
 		{
 			name:  "acronym after its expansion",
 			para:  "The International Criminal Court issued a warrant. The ICC said so.",
@@ -136,21 +127,7 @@ func TestLink(t *testing.T) {
 			spans: []sp{{"England", 1, model.LOC}, {"Bank of England", 1, model.ORG}, {"Bank", 1, model.ORG}},
 			want:  []string{"ORG Bank of England: Bank of England"},
 		},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := &model.Article{Paragraphs: []string{tc.para}}
-			var spans []Span
-			for _, s := range tc.spans {
-				spans = append(spans, spanOf(t, a, 0, s.text, s.n, s.typ))
-			}
-			got := Link(a, spans)
-			if !reflect.DeepEqual(summary(got), tc.want) {
-				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(summary(got), "\n  "), strings.Join(tc.want, "\n  "))
-			}
-			checkEntities(t, a, got)
-		})
-	}
+	})
 }
 
 // TestLinkDropsBadSpans: spans outside the field, empty, reversed or

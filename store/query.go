@@ -86,23 +86,28 @@ func scanItems(rows *sql.Rows) ([]ListItem, error) {
 // articles, a rare entity would be worth looking up by id.)
 func listQuery(q ListQuery, columns string) (string, []any) {
 	query := `SELECT ` + columns + ` FROM articles INDEXED BY articles_by_published`
-	var where []string
-	var args []any
-	if q.EntityID != 0 {
-		where = append(where, `id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
-		args = append(args, q.EntityID)
-	}
-	if q.Unread {
-		where = append(where, `read = 0`)
-	}
-	if q.Starred {
-		where = append(where, `starred != 0`)
-	}
+	where, args := filterConds(q, "")
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	query += ` ORDER BY published DESC, id LIMIT ? OFFSET ?`
 	return query, append(args, limitArg(q.Limit), max(q.Offset, 0))
+}
+
+// filterConds are the conditions of the list filters of q (entity, unread,
+// starred) on the articles table, its columns prefixed with prefix ("a.").
+func filterConds(q ListQuery, prefix string) (conds []string, args []any) {
+	if q.EntityID != 0 {
+		conds = append(conds, prefix+`id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
+		args = append(args, q.EntityID)
+	}
+	if q.Unread {
+		conds = append(conds, prefix+`read = 0`)
+	}
+	if q.Starred {
+		conds = append(conds, prefix+`starred != 0`)
+	}
+	return conds, args
 }
 
 // Count returns the number of articles in the store.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -157,17 +158,7 @@ func TestFTSQuery(t *testing.T) {
 // adds: state in the list index and the entity generation.
 func TestMigrateFromVersion1(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "byline.db")
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, migrations[0]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, "PRAGMA user_version = 1"); err != nil {
-		t.Fatal(err)
-	}
+	path, db := oldStore(t, 1)
 	old := &Store{db: db}
 	oslo := model.Article{Title: "Oslo votes", Published: time.Unix(1e9, 0), Paragraphs: []string{"Oslo voted."},
 		Entities: []model.Entity{{Name: "Oslo", Type: model.LOC, Mentions: []model.Mention{
@@ -217,19 +208,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 // their feed, so the next fetch still finds them unchanged.
 func TestMigrateLocalGUIDs(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "byline.db")
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrations[:3] {
-		if _, err := db.ExecContext(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.ExecContext(ctx, "PRAGMA user_version = 3"); err != nil {
-		t.Fatal(err)
-	}
+	path, db := oldStore(t, 3)
 	if _, err := db.ExecContext(ctx, `INSERT INTO feeds (url, created) VALUES ('https://a.example/rss', 0)`); err != nil {
 		t.Fatal(err)
 	}
@@ -261,4 +240,24 @@ func TestMigrateLocalGUIDs(t *testing.T) {
 			t.Errorf("identity of article %d = %q (%v), want %q", tt.id, got, err, tt.want)
 		}
 	}
+}
+
+// oldStore makes a store file as byline wrote it at schema version v, in a
+// temporary folder, and returns its path and the open database.
+func oldStore(t *testing.T, v int) (string, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:v] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		t.Fatal(err)
+	}
+	return path, db
 }

@@ -130,11 +130,11 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]L
 	if match == "" {
 		return nil, 0, nil
 	}
-	where, args := searchFilter(q)
+	join, where, args := searchFilter(q)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
-		FROM (SELECT rowid AS id, bm25(articles_fts, ?, 1.0) AS score
-			FROM articles_fts WHERE articles_fts MATCH ?`+where+`
-			ORDER BY score, rowid LIMIT ? OFFSET ?) hit
+		FROM (SELECT articles_fts.rowid AS id, bm25(articles_fts, ?, 1.0) AS score
+			FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where+`
+			ORDER BY score, id LIMIT ? OFFSET ?) hit
 		JOIN articles a ON a.id = hit.id
 		ORDER BY hit.score, hit.id`,
 		append(append([]any{titleWeight, match}, args...), limitArg(q.Limit), max(q.Offset, 0))...)
@@ -146,7 +146,7 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]L
 		return nil, 0, fmt.Errorf("search %q: %w", query, err)
 	}
 	var n int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`+where,
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where,
 		append([]any{match}, args...)...).Scan(&n)
 	if err != nil {
 		return nil, 0, fmt.Errorf("count search %q: %w", query, err)
@@ -154,23 +154,13 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]L
 	return items, max(n, q.Offset+len(items)), nil
 }
 
-// searchFilter is the part of a full-text query's WHERE clause that keeps
-// the hits within the list filters of q.
-func searchFilter(q ListQuery) (string, []any) {
-	var where []string
-	var args []any
-	if q.EntityID != 0 {
-		where = append(where, `rowid IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
-		args = append(args, q.EntityID)
+// searchFilter is what keeps a full-text query's hits within the list
+// filters of q: a join to the articles and the conditions on them. With no
+// filter it is empty, so that ranking reads the index alone.
+func searchFilter(q ListQuery) (join, where string, args []any) {
+	conds, args := filterConds(q, "f.")
+	if len(conds) == 0 {
+		return "", "", nil
 	}
-	if q.Unread {
-		where = append(where, `rowid IN (SELECT id FROM articles WHERE read = 0)`)
-	}
-	if q.Starred {
-		where = append(where, `rowid IN (SELECT id FROM articles WHERE starred != 0)`)
-	}
-	if len(where) == 0 {
-		return "", nil
-	}
-	return ` AND ` + strings.Join(where, ` AND `), args
+	return ` JOIN articles f ON f.id = articles_fts.rowid`, ` AND ` + strings.Join(conds, ` AND `), args
 }
