@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -69,6 +70,7 @@ func addPage(ctx context.Context, st *store.Store, ex entity.Extractor, pageURL 
 	if err != nil {
 		return "", fmt.Errorf("add %s: %w", pageURL, err)
 	}
+	dropSamples(ctx, st, added, io.Discard)
 	title := safe.Line(art.Title)
 	switch {
 	case added == 1:

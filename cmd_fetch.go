@@ -51,6 +51,7 @@ func (a *app) fetchCmd() *cobra.Command {
 				opt.OnProgress = progressPrinter(f)
 			}
 			rep, err := fetchFeeds(cmd.Context(), st, entity.New(), feeds, opt)
+			dropSamples(cmd.Context(), st, rep.New, cmd.ErrOrStderr())
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}

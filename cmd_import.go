@@ -42,6 +42,7 @@ func (a *app) importCmd() *cobra.Command {
 				onProgress = progressPrinter(f)
 			}
 			rep, err := importPaths(cmd.Context(), st, entity.New(), args, onProgress)
+			dropSamples(cmd.Context(), st, rep.Imported, cmd.ErrOrStderr())
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -58,6 +59,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	} else if onlySamples(ctx, st, n) {
 		opts.Hint = demoHint
 	}
+	opts.DemoSource = sampleSource
 	return ui.Run(ctx, st, opts)
 }
 
@@ -79,6 +81,7 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		progress(0, len(feeds), 0)
 		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
+		dropSamples(ctx, st, rep.New, io.Discard)
 		return rep.Summary(), err
 	}
 }
@@ -117,6 +120,18 @@ func importSamples(ctx context.Context, st *store.Store) error {
 	}
 	_, err = st.Import(ctx, arts)
 	return err
+}
+
+// dropSamples removes the demo articles once the store holds the user's own
+// (n of them were just added): they are fictional, and dated this year they
+// would head the list above real news. It says so on w when it fails.
+func dropSamples(ctx context.Context, st *store.Store, n int, w io.Writer) {
+	if n == 0 {
+		return
+	}
+	if _, err := st.DeleteSource(ctx, sampleSource); err != nil {
+		fmt.Fprintf(w, "warning: cannot remove the sample articles: %s\n", oneLine(err.Error()))
+	}
 }
 
 // onlySamples reports whether the store holds nothing but the demo articles,

@@ -286,3 +286,19 @@ func notFound(err error) error {
 	}
 	return err
 }
+
+// DeleteSource removes every article whose source starts with prefix, with
+// its mentions, entity links and search row, in one transaction, and
+// returns how many went. Entities named nowhere else keep their row with no
+// articles, which every listing leaves out.
+func (s *Store) DeleteSource(ctx context.Context, prefix string) (int, error) {
+	if prefix == "" {
+		return 0, errors.New("delete articles: empty source prefix")
+	}
+	r, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE substr(source, 1, length(?1)) = ?1`, prefix)
+	if err != nil {
+		return 0, fmt.Errorf("delete articles from %q: %w", prefix, err)
+	}
+	n, err := r.RowsAffected()
+	return int(n), err
+}

@@ -192,3 +192,30 @@ func TestStateErrors(t *testing.T) {
 		t.Errorf("States(40,040 ids) = %d states, article 7 %+v", len(got), got[res.IDs[7]])
 	}
 }
+
+// DeleteSource takes the articles of one source away whole: their entities
+// are named nowhere any more, and a search no longer finds them.
+func TestDeleteSource(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	demo := withEntity(article("Demo harbour", day(1), "Oslo harbour demo."), "Oslo", model.LOC, "Oslo")
+	demo.Source = "byline/samples/01.txt"
+	real := withEntity(article("Real news", day(2), "Bergen real news."), "Bergen", model.LOC, "Bergen")
+	mustImport(t, s, demo, real)
+	if n, err := s.DeleteSource(ctx, "byline/samples/"); err != nil || n != 1 {
+		t.Fatalf("DeleteSource = %d, %v; want 1", n, err)
+	}
+	if list, _ := s.List(ctx, store.ListQuery{}); len(list) != 1 || list[0].Title != "Real news" {
+		t.Errorf("left %q", titles(list))
+	}
+	if hits, _ := s.Search(ctx, "harbour", 0); len(hits) != 0 {
+		t.Errorf("search still finds %q", titles(hits))
+	}
+	ents, _ := s.Entities(ctx, store.EntityQuery{})
+	if len(ents) != 1 || ents[0].Name != "Bergen" {
+		t.Errorf("entities after the delete: %+v", ents)
+	}
+	if _, err := s.DeleteSource(ctx, ""); err == nil {
+		t.Error("an empty prefix would delete everything; want an error")
+	}
+}

@@ -48,6 +48,10 @@ type Options struct {
 	// Hint is an extra line above the status bar, such as
 	// "demo articles — import your own: byline import PATH". Empty: none.
 	Hint string
+	// DemoSource is the source prefix of demo articles: the Hint goes away
+	// for good once the list shows an article from anywhere else (one
+	// imported or fetched while the reader runs). "": the Hint stays.
+	DemoSource string
 	// NoColor draws without any colour; focus and selection stay visible
 	// through reverse video, bold and markers. Run also sets it when the
 	// NO_COLOR environment variable is set and not empty.

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bylinehq/byline/ui/list"
 	"github.com/bylinehq/byline/ui/reader"
 	"github.com/bylinehq/byline/ui/styles"
 )
@@ -44,6 +46,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.listDone, m.listErr = true, ""
 		m.filter.hits = msg.Hits
 		m.list.SetItems(msg.Items)
+		m.dropDemoHint(msg.Items)
 		if m.listKeep != 0 {
 			for i, it := range msg.Items {
 				if it.ID == m.listKeep {
@@ -299,5 +302,20 @@ func (m *Model) relayout() {
 	}
 	if r := m.lay.Sidebar; r.Visible() {
 		m.sidebar.SetSize(r.W, r.H)
+	}
+}
+
+// dropDemoHint takes the demo hint down once the list holds an article
+// that is not a demo one: the reader is no longer a demo.
+func (m *Model) dropDemoHint(items []list.Item) {
+	if m.opts.Hint == "" || m.opts.DemoSource == "" {
+		return
+	}
+	for _, it := range items {
+		if !strings.HasPrefix(it.Source, m.opts.DemoSource) {
+			m.opts.Hint = ""
+			m.relayout()
+			return
+		}
 	}
 }
