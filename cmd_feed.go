@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -33,12 +34,15 @@ func (a *app) feedAddCmd() *cobra.Command {
 	var tags []string
 	var fullText string
 	cmd := &cobra.Command{
-		Use:     "add URL",
-		Short:   "Subscribe to an RSS, Atom or JSON feed",
-		Example: "  byline feed add https://feeds.bbci.co.uk/news/world/rss.xml --tag world --tag bbc",
-		Args:    usageArgs(cobra.ExactArgs(1)),
+		Use:   "add URL|FILE",
+		Short: "Subscribe to an RSS, Atom or JSON feed",
+		Long: "Subscribe to a feed by its http(s) URL, or to a feed file in a local folder by its path\n" +
+			"(its items may link to pages in the same folder).",
+		Example: "  byline feed add https://feeds.bbci.co.uk/news/world/rss.xml --tag world --tag bbc\n" +
+			"  byline feed add ~/news/feed.xml",
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			u, err := feedURL(args[0])
+			u, err := feedAddress(args[0])
 			if err != nil {
 				return usageError{err}
 			}
@@ -68,7 +72,51 @@ func (a *app) feedAddCmd() *cobra.Command {
 	return cmd
 }
 
-// feedURL checks a feed address given by a user: it must be http(s).
+// feedAddress is the address of a feed a user names: an http(s) URL, or a
+// feed file in a local folder, by its path or a file:// URL, which becomes
+// file:///absolute/path so that it works from any folder.
+func feedAddress(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if u, err := feedURL(s); err == nil {
+		return u, nil
+	}
+	p := s
+	if scheme, rest, ok := strings.Cut(s, "://"); ok {
+		if !strings.EqualFold(scheme, "file") {
+			return "", fmt.Errorf("%q is not an http or https URL, nor a file", s)
+		}
+		u, err := url.Parse("file://" + rest)
+		if err != nil || (u.Host != "" && u.Host != "localhost") || u.Path == "" {
+			return "", fmt.Errorf("%q is not a file URL byline can read (file:///path/to/feed.xml)", s)
+		}
+		p = u.Path
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w", s, err)
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case err != nil && looksLikeHost(s):
+		return "", fmt.Errorf("%q is not an http or https URL, nor a file (did you mean https://%s?)", s, s)
+	case err != nil && strings.Contains(s, ":"):
+		return "", fmt.Errorf("%q is not an http or https URL, nor a file (did you mean http://%s?)", s, s)
+	case err != nil:
+		return "", fmt.Errorf("no feed file %s: %w", abs, errors.Unwrap(err))
+	case info.IsDir():
+		return "", fmt.Errorf("%s is a folder: name the feed file in it", abs)
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(), nil
+}
+
+// looksLikeHost reports whether s starts like a web address without its
+// scheme: example.org/rss, not ./feed.xml or feeds/world.xml.
+func looksLikeHost(s string) bool {
+	first, _, hasPath := strings.Cut(s, "/")
+	return hasPath && strings.Contains(first, ".") && !strings.HasPrefix(first, ".")
+}
+
+// feedURL checks a web address given by a user: it must be http(s).
 func feedURL(s string) (string, error) {
 	u := safe.URL(strings.TrimSpace(s), nil)
 	p, err := url.Parse(u)
@@ -159,7 +207,7 @@ func writeFeedTable(w io.Writer, feeds []store.Feed) error {
 
 func (a *app) feedRemoveCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "rm URL",
+		Use:     "rm URL|FILE",
 		Aliases: []string{"remove"},
 		Short:   "Unsubscribe from a feed; its articles stay in the store",
 		Args:    usageArgs(cobra.ExactArgs(1)),
@@ -171,6 +219,16 @@ func (a *app) feedRemoveCmd() *cobra.Command {
 			defer st.Close()
 			u := strings.TrimSpace(args[0])
 			kept, err := st.RemoveFeed(cmd.Context(), u)
+			if errors.Is(err, store.ErrNotFound) {
+				// A local feed is stored as file:///absolute/path; its file
+				// may be gone by now, so the path is made absolute by hand.
+				if abs, aerr := filepath.Abs(strings.TrimPrefix(u, "file://")); aerr == nil {
+					local := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+					if k, lerr := st.RemoveFeed(cmd.Context(), local); lerr == nil {
+						u, kept, err = local, k, nil
+					}
+				}
+			}
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("feed rm %s: not subscribed (see 'byline feed list')", u)
 			}

@@ -73,8 +73,11 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 		base = http.DefaultTransport
 	}
 	f := &fetch.Fetcher{
-		Client: &http.Client{Transport: newPoliteTransport(base,
+		Client: &http.Client{Transport: newPoliteTransport(fetch.FileTransport(base),
 			fetch.DefaultConcurrency, fetch.DefaultPerHost, fetch.DefaultRequestTimeout)},
+		// Only the user adds feeds, and only a local feed's items can
+		// link to local pages (safe.URL), so a file here is the user's.
+		Files:     true,
 		UserAgent: fetch.UserAgent(version),
 		// The transport times each request once it is sent; here a request
 		// may wait for slots as long as the run lasts.

@@ -433,3 +433,109 @@ func TestFetchRetriesFullTextAfterAFailure(t *testing.T) {
 		t.Errorf("third fetch asked again: flaky %d, gone %d", flakyCalls, goneCalls)
 	}
 }
+
+// A feed kept in a local folder, with its items' pages beside it, is
+// subscribed to by its path and read in full; fetching it again asks the
+// file system whether it changed and stores nothing.
+func TestFetchLocalFolderFeed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "pages"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var items strings.Builder
+	for i, title := range []string{"Harbour council approves ferry", "Saltholm fishermen ask for winter timetable"} {
+		var page strings.Builder
+		fmt.Fprintf(&page, "<html><head><title>%s</title></head><body><article><h1>%s</h1>", title, title)
+		for p := range 6 {
+			fmt.Fprintf(&page, "<p>Paragraph %d: Mira Castell of the Nordvik Ferry Trust said on Tuesday that the line to Saltholm would open in May, and that tickets would cost twelve crowns.</p>", p+1)
+		}
+		page.WriteString("</article></body></html>")
+		name := fmt.Sprintf("pages/%d.html", i)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(page.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&items, "<item><title>%s</title><link>%s</link><guid>%d</guid><description>Teaser %d.</description></item>", title, name, i, i)
+	}
+	feedFile := filepath.Join(dir, "feed.xml")
+	os.WriteFile(feedFile, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Folder News</title><description>d</description>`+items.String()+`</channel></rss>`), 0o644)
+
+	db := filepath.Join(t.TempDir(), "b.db")
+	out, _ := mustRun(t, db, 0, "feed", "add", feedFile)
+	if want := "subscribed to file://" + filepath.ToSlash(feedFile); !strings.HasPrefix(out, want) {
+		t.Errorf("feed add said %q, want %q…", out, want)
+	}
+	if out, _ = mustRun(t, db, 0, "fetch"); out != "feeds 1 ok, 0 failed; 2 new articles\n" {
+		t.Fatalf("fetch said %q", out)
+	}
+	st := openStoreT(t, db)
+	list, _ := st.List(context.Background(), store.ListQuery{})
+	for _, s := range list {
+		a, err := st.Article(context.Background(), s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body := strings.Join(a.Paragraphs, " "); !strings.Contains(body, "Paragraph 6") || len(a.Entities) == 0 {
+			t.Errorf("%q: body %q, %d entities; want the page's full text with its entities", a.Title, body, len(a.Entities))
+		}
+	}
+	st.Close()
+	before := storeFingerprint(t, db)
+	if out, _ = mustRun(t, db, 0, "fetch"); out != "feeds 1 ok, 0 failed; 0 new articles\n" {
+		t.Errorf("second fetch said %q", out)
+	}
+	if after := storeFingerprint(t, db); after != before {
+		t.Errorf("fetching an unchanged local feed changed the store")
+	}
+	// Unsubscribing by the path works even once the file is gone.
+	os.Remove(feedFile)
+	if out, _ = mustRun(t, db, 0, "feed", "rm", feedFile); !strings.HasPrefix(out, "unsubscribed from file://") {
+		t.Errorf("feed rm said %q", out)
+	}
+}
+
+// A feed on the web cannot make byline read a local file.
+func TestWebFeedCannotReachFiles(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.html")
+	os.WriteFile(secret, []byte("<html><body><article><p>"+strings.Repeat("The secret words are here. ", 40)+"</p></article></body></html>"), 0o644)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Evil</title><description>d</description>
+<item><title>Bait</title><link>file://%s</link><guid>bait</guid><description>Teaser.</description></item></channel></rss>`, filepath.ToSlash(secret))
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "b.db")
+	mustRun(t, db, 0, "feed", "add", srv.URL)
+	mustRun(t, db, 0, "fetch")
+	out, _ := mustRun(t, db, 0, "show", "1", "--color", "never")
+	if strings.Contains(out, "secret words") {
+		t.Errorf("a web feed's item read a local file:\n%s", out)
+	}
+}
+
+func TestFeedAddress(t *testing.T) {
+	dir := t.TempDir()
+	feedFile := filepath.Join(dir, "feed.xml")
+	os.WriteFile(feedFile, []byte("<rss/>"), 0o644)
+	for in, want := range map[string]string{
+		"https://a.example/rss":  "https://a.example/rss",
+		feedFile:                 "file://" + filepath.ToSlash(feedFile),
+		"file://" + feedFile:     "file://" + filepath.ToSlash(feedFile),
+		"  " + feedFile + "  ":   "file://" + filepath.ToSlash(feedFile),
+		dir:                      "error: is a folder",
+		filepath.Join(dir, "no"): "error: no feed file",
+		"localhost:8765/feed":    "error: did you mean http://localhost:8765/feed?",
+		"example.org/rss":        "error: did you mean https://example.org/rss?",
+		"ftp://a.example/rss":    "error: not an http or https URL",
+		"file://host/feed.xml":   "error: not a file URL byline can read",
+	} {
+		got, err := feedAddress(in)
+		if err != nil {
+			got = "error: " + err.Error()
+		}
+		if strings.HasPrefix(want, "error: ") && strings.Contains(got, strings.TrimPrefix(want, "error: ")) {
+			continue
+		}
+		if got != want {
+			t.Errorf("feedAddress(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -244,7 +244,8 @@ func openURL(u string) tea.Cmd {
 	}
 }
 
-// safeURL returns the article's URL when it is an http(s) URL with nothing
+// safeURL returns the article's URL when it is an http(s) URL (or the file
+// URL of a page beside a local feed) with nothing
 // in it a terminal or a shell could read as more than a URL.
 func safeURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
@@ -255,7 +256,9 @@ func safeURL(raw string) (string, error) {
 		return "", errors.New("this article's URL holds control characters")
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	web := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	local := err == nil && u.Scheme == "file" && u.Host == "" && u.Path != "" // a page of a local feed
+	if !web && !local {
 		return "", errors.New("this article has no web URL")
 	}
 	return u.String(), nil

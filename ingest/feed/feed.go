@@ -86,6 +86,9 @@ func Parse(name string, data []byte) (f Feed, err error) {
 	}
 	f = Feed{Title: plainLine(parsed.Title)}
 	base, _ := url.Parse(safe.URL(name, nil))
+	if u, err := url.Parse(name); err == nil && u.Scheme == "file" {
+		base = u // a feed in a local folder: its items may link beside it
+	}
 	if link := safe.URL(parsed.Link, base); link != "" {
 		f.Link = link
 		base, _ = url.Parse(link)

@@ -66,7 +66,11 @@ type Result struct {
 // Fetcher fetches many URLs at once within limits. The zero value is usable;
 // a zero field takes its default.
 type Fetcher struct {
-	Client         *http.Client  // nil: a client with Go's default transport
+	Client *http.Client // nil: a client with Go's default transport
+	// Files lets file:/// URLs through (a feed kept in a local folder);
+	// the Client's transport must then serve the file scheme, as
+	// FileTransport does.
+	Files          bool
 	UserAgent      string        // "": DefaultUserAgent
 	Concurrency    int           // requests in flight in all (8)
 	PerHost        int           // requests in flight to one host (2)
@@ -111,7 +115,9 @@ func (f *Fetcher) Fetch(ctx context.Context, reqs []Request) <-chan Result {
 // fetchOne fetches r, retrying once after a Retry-After that fits the run.
 func (f *Fetcher) fetchOne(ctx context.Context, r Request, all chan struct{}, hostSlots func(string) chan struct{}) Result {
 	u, err := url.Parse(r.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	web := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	local := err == nil && f.Files && u.Scheme == "file" && u.Host == "" && u.Path != ""
+	if !web && !local {
 		return Result{URL: r.URL, Err: fmt.Errorf("fetch %s: not an http(s) URL", r.URL)}
 	}
 	host := hostSlots(strings.ToLower(u.Host))
@@ -265,4 +271,20 @@ func positiveDuration(v, def time.Duration) time.Duration {
 		return v
 	}
 	return def
+}
+
+// FileTransport is base, which serves http and https, with the file scheme
+// served from the local file system: for a Fetcher with Files set.
+// Conditional requests work as for a web server, by modification time.
+func FileTransport(base http.RoundTripper) http.RoundTripper {
+	return fileRouter{base: base, files: http.NewFileTransport(http.Dir("/"))}
+}
+
+type fileRouter struct{ base, files http.RoundTripper }
+
+func (t fileRouter) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Scheme == "file" {
+		return t.files.RoundTrip(req)
+	}
+	return t.base.RoundTrip(req)
 }

@@ -91,6 +91,12 @@ func URL(raw string, base *url.URL) string {
 			return ""
 		}
 	case "mailto":
+	case "file":
+		// A local feed's items may link to local pages; nothing else may
+		// point byline at a file.
+		if base == nil || !strings.EqualFold(base.Scheme, "file") {
+			return ""
+		}
 	default:
 		return ""
 	}

@@ -45,6 +45,22 @@ func TestURL(t *testing.T) {
 	if got := URL("/relative", nil); got != "" {
 		t.Errorf("relative without base = %q", got)
 	}
+	// A feed in a local folder may link to pages beside it, and only such
+	// a feed may point at a file.
+	local, _ := url.Parse("file:///home/ann/news/feed.xml")
+	for in, want := range map[string]string{
+		"pages/a.html":               "file:///home/ann/news/pages/a.html",
+		"../b.html":                  "file:///home/ann/b.html",
+		"https://x.example/c":        "https://x.example/c",
+		"file:///home/ann/news/d.md": "file:///home/ann/news/d.md",
+	} {
+		if got := URL(in, local); got != want {
+			t.Errorf("URL(%q) beside a local feed = %q, want %q", in, got, want)
+		}
+	}
+	if got := URL("file:///home/ann/.ssh/id_rsa", nil); got != "" {
+		t.Errorf("a file URL with no local base = %q", got)
+	}
 }
 
 func TestMarkdownParagraphs(t *testing.T) {
