@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bylinehq/byline/ui/highlight"
 )
 
 // Links in an article's Markdown are drawn as their text only, underlined
@@ -183,4 +185,32 @@ func escLen(s string) int {
 		return len(s)
 	}
 	return 2
+}
+
+// outsideLinkTargets drops the hits that fall in the (url "title") part of
+// a Markdown link: the reader shows a link's text, not its target, so a
+// find must not count or mark what is not on screen.
+func outsideLinkTargets(md string, hits []highlight.Range) []highlight.Range {
+	if len(hits) == 0 || !strings.Contains(md, "](") {
+		return hits
+	}
+	links := mdLink.FindAllStringSubmatchIndex(md, -1)
+	if len(links) == 0 {
+		return hits
+	}
+	out := hits[:0:0]
+	for _, h := range hits {
+		inTarget := false
+		for _, m := range links {
+			// m[5] ends the link text; the target runs from "](" to m[1].
+			if h.Start < m[1] && h.End > m[5] {
+				inTarget = true
+				break
+			}
+		}
+		if !inTarget {
+			out = append(out, h)
+		}
+	}
+	return out
 }

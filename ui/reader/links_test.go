@@ -5,9 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/styles"
 )
 
 // linked is a Markdown article with links, one long enough to wrap, one
@@ -102,6 +105,31 @@ func TestLinkableURLs(t *testing.T) {
 	} {
 		if got := linkable(u); got != want {
 			t.Errorf("linkable(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// A find in the article counts and marks only what the reader shows: the
+// link's text, never its hidden target.
+func TestFindSkipsLinkTargets(t *testing.T) {
+	m := New(keymap.New(), styles.New(true))
+	m.SetSize(80, 40)
+	settle := func(cmd tea.Cmd) {
+		for cmd != nil {
+			var next tea.Cmd
+			m, next = m.Update(cmd())
+			cmd = next
+		}
+	}
+	settle(m.SetArticle(linked()))
+	for q, want := range map[string]int{
+		"example": 1, // the image's address, which glamour shows; not the two link targets
+		"brook":   1, // the link's text, not its target's /people/brook
+		"ferry":   2, // the title and the link's text
+	} {
+		settle(m.SetFind(q))
+		if _, n, _ := m.Mention(); n != want {
+			t.Errorf("find %q counts %d hits, want %d (link targets are not on screen)", q, n, want)
 		}
 	}
 }

@@ -32,6 +32,7 @@ const findTag = -1
 // Article.Entities); else every hit of find, in any case (tagged findTag).
 type marker struct {
 	find     string
+	markdown bool // the body is Markdown: a find skips its link targets
 	mentions map[fieldKey][]highlight.Range
 }
 
@@ -41,7 +42,7 @@ type fieldKey struct {
 }
 
 func newMarker(a *model.Article, find string) marker {
-	mk := marker{find: strings.TrimSpace(find)}
+	mk := marker{find: strings.TrimSpace(find), markdown: a.Format == model.FormatMarkdown}
 	if mk.find != "" {
 		return mk
 	}
@@ -62,7 +63,11 @@ func newMarker(a *model.Article, find string) marker {
 // ranges are the ranges to mark in text, field f, paragraph p.
 func (mk marker) ranges(text string, f model.Field, p int) []highlight.Range {
 	if mk.find != "" {
-		return findAll(text, mk.find)
+		hits := findAll(text, mk.find)
+		if mk.markdown && f == model.FieldBody {
+			hits = outsideLinkTargets(text, hits)
+		}
+		return hits
 	}
 	return mk.mentions[fieldKey{f, p}]
 }
