@@ -389,3 +389,43 @@ func BenchmarkSearchUnreadBBC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImportRelinkBBC is `byline import` of the BBC corpus into a fresh
+// store as the command runs it: BenchmarkImportBBC's import, then the
+// relinking of surnames across the store (store.Relink), timed on its own
+// as relink-ms; articles/s counts files over both.
+func BenchmarkImportRelinkBBC(b *testing.B) {
+	dir := bbcDir(b)
+	files, _ := ingest.Files([]string{dir})
+	ex := entity.New()
+	var relink time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(filepath.Join(b.TempDir(), "import.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
+		if err != nil || len(rep.Failures) > 0 {
+			b.Fatalf("import: %v %v", err, rep.Failures)
+		}
+		start := time.Now()
+		relinkPeople(context.Background(), st, rep.Imported, benchWarnings{b})
+		relink += time.Since(start)
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(relink.Milliseconds())/float64(b.N), "relink-ms")
+}
+
+// benchWarnings fails the benchmark on any warning written to it.
+type benchWarnings struct{ b *testing.B }
+
+func (w benchWarnings) Write(p []byte) (int, error) {
+	w.b.Fatalf("%s", p)
+	return len(p), nil
+}

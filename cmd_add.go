@@ -40,6 +40,9 @@ func (a *app) addCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Run even when the page was already stored: Relink then finds
+			// nothing to do, in milliseconds.
+			relinkPeople(cmd.Context(), st, 1, cmd.ErrOrStderr())
 			fmt.Fprintln(cmd.OutOrStdout(), msg)
 			return nil
 		},

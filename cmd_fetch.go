@@ -52,6 +52,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			}
 			rep, err := fetchFeeds(cmd.Context(), st, entity.New(), feeds, opt)
 			dropSamples(cmd.Context(), st, rep.New, cmd.ErrOrStderr())
+			relinkPeople(cmd.Context(), st, rep.New+rep.Updated, cmd.ErrOrStderr())
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}

@@ -43,6 +43,7 @@ func (a *app) importCmd() *cobra.Command {
 			}
 			rep, err := importPaths(cmd.Context(), st, entity.New(), args, onProgress)
 			dropSamples(cmd.Context(), st, rep.Imported, cmd.ErrOrStderr())
+			relinkPeople(cmd.Context(), st, rep.Imported, cmd.ErrOrStderr())
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}
@@ -157,6 +158,20 @@ func storeArticles(ctx context.Context, st *store.Store, arts []model.Article, r
 	rep.Imported += res.Imported
 	rep.Duplicates += res.Duplicates
 	return nil
+}
+
+// relinkPeople links people named by surname alone to the full names the
+// store knows (store.Relink), once a command has stored its articles (n of
+// them new or changed; none means nothing to do). Linking is a refinement:
+// a failure is one warning line on w and never fails the command, and an
+// interrupted run leaves it to the next.
+func relinkPeople(ctx context.Context, st *store.Store, n int, w io.Writer) {
+	if n == 0 || ctx.Err() != nil {
+		return
+	}
+	if _, err := st.Relink(ctx); err != nil {
+		fmt.Fprintf(w, "warning: cannot link people across articles: %s\n", oneLine(err.Error()))
+	}
 }
 
 // progressPrinter draws a one-line progress bar on a terminal, cleared when

@@ -82,6 +82,7 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
 		dropSamples(ctx, st, rep.New, io.Discard)
+		relinkPeople(ctx, st, rep.New+rep.Updated, io.Discard)
 		return rep.Summary(), err
 	}
 }

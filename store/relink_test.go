@@ -1,0 +1,415 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/ingest/shareddata"
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+)
+
+// named is an entity of a test story: name and type, mentioned wherever
+// word occurs.
+type named struct {
+	name string
+	typ  model.EntityType
+	word string
+}
+
+func per(name, word string) named { return named{name, model.PER, word} }
+func org(name string) named       { return named{name, model.ORG, name} }
+
+// story makes an article of one paragraph naming entities.
+func story(title, body string, entities ...named) model.Article {
+	a := article(title, day(1), body)
+	for _, e := range entities {
+		a = withEntity(a, e.name, e.typ, e.word)
+	}
+	return a
+}
+
+// blairStories are three articles naming Tony Blair with Labour and Gordon
+// Brown: enough for Tony Blair to be the Blair of the store, with Labour
+// and Gordon Brown his signature.
+func blairStories() []model.Article {
+	return []model.Article{
+		story("Budget day", "Tony Blair and Gordon Brown set out Labour plans.",
+			per("Tony Blair", "Tony Blair"), per("Gordon Brown", "Gordon Brown"), org("Labour")),
+		story("Election call", "Tony Blair told Labour the date. Gordon Brown agreed.",
+			per("Tony Blair", "Tony Blair"), org("Labour"), per("Gordon Brown", "Gordon Brown")),
+		story("Iraq debate", "Tony Blair defended the war to Labour MPs.",
+			per("Tony Blair", "Tony Blair"), org("Labour")),
+	}
+}
+
+// listedAs returns the names of the people article id is listed under.
+func listedAs(t *testing.T, s *store.Store, id int64) []string {
+	t.Helper()
+	ents, err := s.ArticleEntities(context.Background(), id)
+	if err != nil {
+		t.Fatalf("ArticleEntities(%d): %v", id, err)
+	}
+	var names []string
+	for _, e := range ents {
+		if e.Type == model.PER {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+func TestRelinkDecides(t *testing.T) {
+	bushStories := func() []model.Article {
+		var arts []model.Article
+		for i := range 9 {
+			a := story(fmt.Sprintf("Washington %d", i), "George W Bush spoke at the White House to Congress.",
+				per("George W Bush", "George W Bush"), org("White House"))
+			if i < 3 {
+				a = withEntity(a, "Congress", model.ORG, "Congress")
+			}
+			arts = append(arts, a)
+		}
+		return append(arts,
+			story("Old speech", "George Bush spoke at the White House.",
+				per("George Bush", "George Bush"), org("White House")),
+			story("Wuthering Heights", "Kate Bush sang at EMI.", per("Kate Bush", "Kate Bush"), org("EMI")))
+	}
+	kennedyStories := func() []model.Article {
+		var arts []model.Article
+		for i := range 3 {
+			arts = append(arts, story(fmt.Sprintf("Lib Dem conference %d", i),
+				"Charles Kennedy spoke to the Liberal Democrats. Mr Kennedy was cheered.",
+				per("Charles Kennedy", "Kennedy"), org("Liberal Democrats")))
+		}
+		return arts
+	}
+
+	tests := []struct {
+		name    string
+		stored  []model.Article // before the story under test
+		surname model.Article
+		want    string // the person the surname's article is listed under
+	}{
+		{
+			name:    "surname in the full name's world joins it",
+			stored:  blairStories(),
+			surname: story("Mr Blair's week", "Mr Blair met Labour MPs.", per("Blair", "Blair"), org("Labour")),
+			want:    "Tony Blair",
+		},
+		{
+			name:    "surname sharing nothing with the full name stays",
+			stored:  blairStories(),
+			surname: story("Film premiere", "Blair walked the red carpet at Odeon.", per("Blair", "Blair"), org("Odeon")),
+			want:    "Blair",
+		},
+		{
+			name: "two people of comparable size stay apart",
+			stored: append(blairStories(),
+				story("Derby", "Wes Brown and Gordon Brown watched Manchester United.",
+					per("Wes Brown", "Wes Brown"), per("Gordon Brown", "Gordon Brown"), org("Manchester United")),
+				story("Cup tie", "Wes Brown played for Manchester United.",
+					per("Wes Brown", "Wes Brown"), org("Manchester United")),
+			),
+			surname: story("Mr Brown's budget", "Mr Brown told Labour to save.", per("Brown", "Brown"), org("Labour")),
+			want:    "Brown",
+		},
+		{
+			name:    "a full name in fewer than three articles is too little to go on",
+			stored:  blairStories()[:2],
+			surname: story("Mr Blair's week", "Mr Blair met Labour MPs.", per("Blair", "Blair"), org("Labour")),
+			want:    "Blair",
+		},
+		{
+			name:    "spellings of one name count together",
+			stored:  bushStories(),
+			surname: story("Budget plan", "President Bush wrote to Congress.", per("Bush", "Bush"), org("Congress")),
+			want:    "George W Bush",
+		},
+		{
+			name:    "a title of the same sex fits",
+			stored:  kennedyStories(),
+			surname: story("Lib Dem poll", "Mr Kennedy told the Liberal Democrats to hope.", per("Kennedy", "Kennedy"), org("Liberal Democrats")),
+			want:    "Charles Kennedy",
+		},
+		{
+			name:    "a title of the other sex is someone else",
+			stored:  kennedyStories(),
+			surname: story("Power inquiry", "Baroness Kennedy told the Liberal Democrats to hope.", per("Kennedy", "Kennedy"), org("Liberal Democrats")),
+			want:    "Kennedy",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			mustImport(t, s, tt.stored...)
+			id := mustImport(t, s, tt.surname).IDs[0]
+			if _, err := s.Relink(context.Background()); err != nil {
+				t.Fatalf("Relink: %v", err)
+			}
+			if got := listedAs(t, s, id); len(got) != 1 || got[0] != tt.want {
+				t.Errorf("%q is listed under %q, want [%q]", tt.surname.Title, got, tt.want)
+			}
+			checkCounts(t, s)
+		})
+	}
+}
+
+func TestRelinkMovesMentionsAndCounts(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	a := story("Monday", "Mr Blair met Labour MPs. Blair smiled.", per("Blair", "Blair"), org("Labour"))
+	id := mustImport(t, s, a).IDs[0]
+
+	merged, err := s.Relink(ctx)
+	if err != nil || merged != 1 {
+		t.Fatalf("Relink = %d, %v; want 1 article relinked", merged, err)
+	}
+
+	tony, err := s.EntityByName(ctx, "Tony Blair", model.PER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tony.Articles != 4 || tony.Mentions != 5 {
+		t.Errorf("Tony Blair: %d articles, %d mentions; want 4 and 5 (3 + 2 from the relinked article)", tony.Articles, tony.Mentions)
+	}
+	if _, err := s.EntityByName(ctx, "Blair", model.PER); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf(`"Blair" is still listed (err %v)`, err)
+	}
+	people, err := s.Entities(ctx, store.EntityQuery{Type: model.PER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people {
+		if p.Name == "Blair" {
+			t.Errorf(`Entities lists "Blair": %+v`, p)
+		}
+	}
+
+	ents, err := s.ArticleEntities(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 2 || ents[0].Name != "Tony Blair" || ents[0].Mentions != 2 || ents[0].Articles != 4 {
+		t.Errorf("sidebar of the relinked article: %+v; want Tony Blair (2 mentions, 4 articles), then Labour", ents)
+	}
+	stored, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored.Entities) != 2 || stored.Entities[0].ID != tony.ID {
+		t.Fatalf("entities of the relinked article: %+v; want Tony Blair first, then Labour", stored.Entities)
+	}
+	want := mentionsOf(&a, "Blair")
+	if got := stored.Entities[0].Mentions; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Tony Blair's mentions in the relinked article:\n got %v\nwant %v", got, want)
+	}
+	list, err := s.List(ctx, store.ListQuery{EntityID: tony.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 4 {
+		t.Errorf("following Tony Blair lists %q; want his 3 articles and %q", titles(list), a.Title)
+	}
+}
+
+func TestRelinkTwiceRelinksNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	mustImport(t, s,
+		story("Mr Blair's week", "Mr Blair met Labour MPs.", per("Blair", "Blair"), org("Labour")),
+		story("Blair and Brown", "Blair and Gordon Brown met.", per("Blair", "Blair"), per("Gordon Brown", "Gordon Brown")),
+		story("Film premiere", "Blair walked the red carpet at Odeon.", per("Blair", "Blair"), org("Odeon")),
+	)
+	for i, want := range []int{2, 0} {
+		merged, err := s.Relink(ctx)
+		if err != nil || merged != want {
+			t.Errorf("Relink #%d = %d, %v; want %d", i+1, merged, err, want)
+		}
+		checkCounts(t, s)
+	}
+}
+
+func TestRelinkArticleNamingBoth(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	// The tagger missed that "Blair" is the article's Tony Blair, so the
+	// article has a row for each.
+	a := article("Both names", day(2), "Tony Blair spoke.", "Then Mr Blair left, and Blair wept.")
+	a.Entities = []model.Entity{{Name: "Tony Blair", Type: model.PER, Mentions: mentionsOf(&a, "Tony Blair")}}
+	var surname []model.Mention
+	for _, m := range mentionsOf(&a, "Blair") {
+		if m.Paragraph == 1 {
+			surname = append(surname, m)
+		}
+	}
+	a.Entities = append(a.Entities, model.Entity{Name: "Blair", Type: model.PER, Mentions: surname})
+	id := mustImport(t, s, a).IDs[0]
+
+	if merged, err := s.Relink(ctx); err != nil || merged != 1 {
+		t.Fatalf("Relink = %d, %v; want 1", merged, err)
+	}
+	ents, err := s.ArticleEntities(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 || ents[0].Name != "Tony Blair" || ents[0].Mentions != 3 || ents[0].Articles != 4 {
+		t.Errorf("sidebar: %+v; want only Tony Blair, 3 mentions, 4 articles", ents)
+	}
+	stored, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored.Entities) != 1 || len(stored.Entities[0].Mentions) != 3 {
+		t.Fatalf("entities: %+v; want Tony Blair with 3 mentions", stored.Entities)
+	}
+	for i, m := range stored.Entities[0].Mentions {
+		if want := []int{0, 1, 1}[i]; m.Paragraph != want {
+			t.Errorf("mention %d in paragraph %d, want %d (document order)", i, m.Paragraph, want)
+		}
+	}
+	checkCounts(t, s)
+}
+
+// checkCounts recounts every entity's articles and mentions from the
+// articles' sidebars and bodies and compares them with what Entities says.
+func checkCounts(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	type count struct{ articles, mentions int }
+	recount := map[int64]count{}
+	arts, err := s.List(ctx, store.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		ents, err := s.ArticleEntities(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := s.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentions := map[int64]int{}
+		for _, e := range full.Entities {
+			mentions[e.ID] = len(e.Mentions)
+		}
+		for _, e := range ents {
+			if mentions[e.ID] != e.Mentions {
+				t.Errorf("article %d: %s has %d mentions in the sidebar, %d in the text", a.ID, e.Name, e.Mentions, mentions[e.ID])
+			}
+			c := recount[e.ID]
+			recount[e.ID] = count{c.articles + 1, c.mentions + e.Mentions}
+		}
+	}
+	listed, err := s.Entities(ctx, store.EntityQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != len(recount) {
+		t.Errorf("Entities lists %d entities; %d are named in some article", len(listed), len(recount))
+	}
+	for _, e := range listed {
+		if c := recount[e.ID]; c.articles != e.Articles || c.mentions != e.Mentions {
+			t.Errorf("%s: stored %d articles, %d mentions; recounted %d, %d", e.Name, e.Articles, e.Mentions, c.articles, c.mentions)
+		}
+	}
+}
+
+// TestRelinkBBC relinks the BBC corpus: the surname-only Blair articles
+// join Tony Blair, and Gordon Brown, one Brown among many, takes none.
+func TestRelinkBBC(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("tags 2,225 articles: run without -short or -race")
+	}
+	dir := shareddata.Path(t, "articles/bbc")
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, tagged(t, dir)...)
+
+	person := func(name string) int {
+		e, err := s.EntityByName(ctx, name, model.PER)
+		if errors.Is(err, store.ErrNotFound) {
+			return 0
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Articles
+	}
+	names := []string{"Blair", "Tony Blair", "Brown", "Gordon Brown"}
+	before := map[string]int{}
+	for _, n := range names {
+		before[n] = person(n)
+	}
+	merged, err := s.Relink(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := map[string]int{}
+	for _, n := range names {
+		after[n] = person(n)
+	}
+	t.Logf("relinked %d articles; before %v, after %v", merged, before, after)
+
+	if before["Blair"] < 8 {
+		t.Fatalf(`only %d articles name "Blair" alone before relinking; the tagger changed, so this test should too`, before["Blair"])
+	}
+	if after["Blair"] > 3 {
+		t.Errorf(`"Blair" alone is still listed with %d articles (was %d)`, after["Blair"], before["Blair"])
+	}
+	if grew, left := after["Tony Blair"]-before["Tony Blair"], before["Blair"]-after["Blair"]; grew != left || grew == 0 {
+		t.Errorf("Tony Blair grew by %d articles while Blair lost %d", grew, left)
+	}
+	if after["Gordon Brown"] != before["Gordon Brown"] || after["Brown"] != before["Brown"] {
+		t.Errorf("Gordon Brown %d → %d articles, Brown %d → %d: an ambiguous surname was relinked",
+			before["Gordon Brown"], after["Gordon Brown"], before["Brown"], after["Brown"])
+	}
+	if again, err := s.Relink(ctx); err != nil || again != 0 {
+		t.Errorf("second Relink = %d, %v; want 0", again, err)
+	}
+}
+
+// tagged reads every article under dir and finds its entities, on every core.
+func tagged(t *testing.T, dir string) []model.Article {
+	t.Helper()
+	files, errs := ingest.Files([]string{dir})
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	arts := make([]model.Article, len(files))
+	ex := entity.New()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	failed := make([]error, len(files))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				a, err := ingest.ReadFile(files[i])
+				if err == nil {
+					a.Entities = ex.Extract(&a)
+				}
+				arts[i], failed[i] = a, err
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(failed...); err != nil {
+		t.Fatal(err)
+	}
+	return arts
+}
