@@ -28,7 +28,7 @@ func configPath() string {
 }
 
 // demoHint is the line the reader shows while the store holds only the demo.
-const demoHint = "These are byline's fictional sample articles. Import your own: byline import PATH"
+const demoHint = "These are fictional sample articles. Add yours: byline import PATH, or byline feed add URL and r"
 
 // runReader opens the terminal reader. On an empty store it first imports
 // the embedded sample articles, so a first run never shows a blank screen.
