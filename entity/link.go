@@ -20,6 +20,9 @@ type mention struct {
 	// titled: a personal title stands before the name ("Mr Blair"), so it
 	// is a person's whatever the tagger said.
 	titled bool
+	// placed: a word that names a kind of place comes before the name
+	// ("the city of Westmarch"), so it is a place's unless titled.
+	placed bool
 }
 
 // Link groups spans of one article into entities with canonical names.
@@ -70,8 +73,12 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			typ:    s.Type,
 			titled: titled || titledBefore(l, text, start),
 		}
-		if m.titled {
+		m.placed = !m.titled && placeBefore(text, start)
+		switch {
+		case m.titled:
 			m.typ = model.PER
+		case m.placed:
+			m.typ = model.LOC
 		}
 		ms = append(ms, m)
 	}
@@ -344,15 +351,22 @@ func shouting(name string) bool {
 
 // entityType is the type of an entity named name with the mentions idx: a
 // person if any mention bears a personal title ("Mr Blair" makes "Blair" a
-// person however the other mentions were tagged); else an organisation if
+// person however the other mentions were tagged); else a place if any
+// mention follows a word for a kind of place ("the city of …"); else an
+// organisation if
 // the lexicon lists the name as one and the mentions say person or place
 // (a tagger that reads "Sony said" as a person, "in Nokia" as a place);
 // else the majority type.
 func entityType(l *lexicon, ms []mention, idx []int, name string) model.EntityType {
+	placed := false
 	for _, i := range idx {
 		if ms[i].titled {
 			return model.PER
 		}
+		placed = placed || ms[i].placed
+	}
+	if placed {
+		return model.LOC
 	}
 	t := majorityType(ms, idx)
 	if (t == model.PER || t == model.LOC) && l.orgs[name] {

@@ -282,3 +282,42 @@ func TestBBCLinking(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkPlaceCues: a name after "the city of", "the cities of … and",
+// "the Thai island of" is a place, however the tagger read an unfamiliar
+// name; "a city of Italian immigrants" names no city, and a body whose
+// name holds the phrase keeps its type.
+func TestLinkPlaceCues(t *testing.T) {
+	runLinkCases(t, []linkCase{
+		{
+			name:  "the cities of X and Y",
+			para:  "Trains run between the cities of Westmarch and Pellbrook. Westmarch voted.",
+			spans: []linkSpan{{"Westmarch", 1, model.MISC}, {"Pellbrook", 1, model.ORG}, {"Westmarch", 2, model.MISC}},
+			want:  []string{"LOC Westmarch: Westmarch, Westmarch", "LOC Pellbrook: Pellbrook"},
+		},
+		{
+			name:  "an adjective between",
+			para:  "He was holidaying on the Thai island of Koh Phi Phi.",
+			spans: []linkSpan{{"Koh Phi Phi", 1, model.ORG}},
+			want:  []string{"LOC Koh Phi Phi: Koh Phi Phi"},
+		},
+		{
+			name:  "a city of, not the city of",
+			para:  "It was a city of Italian immigrants.",
+			spans: []linkSpan{{"Italian", 1, model.MISC}},
+			want:  []string{"MISC Italian: Italian"},
+		},
+		{
+			name:  "the phrase inside a body's name",
+			para:  "The City of London Corporation said so.",
+			spans: []linkSpan{{"City of London Corporation", 1, model.ORG}},
+			want:  []string{"ORG City of London Corporation: City of London Corporation"},
+		},
+		{
+			name:  "a title still wins",
+			para:  "The mayor of the city of Mr Hanau is a man.",
+			spans: []linkSpan{{"Hanau", 1, model.LOC}},
+			want:  []string{"PER Hanau: Hanau"},
+		},
+	})
+}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,20 @@ func titledBefore(l *lexicon, text string, start int) bool {
 		return l.abbrevs[base] && l.personal[base]
 	}
 	return l.personal[w]
+}
+
+// placeCue ends text that says the next name is a place: "the city of",
+// "the cities of Westmarch and", "the Thai island of", "the capital of".
+// The article matters: "a city of Italian immigrants" names no city.
+var placeCue = regexp.MustCompile(`\b[Tt]he\s+(?:[\p{L}-]+\s+)?(?:[Cc]it(?:y|ies)|[Tt]owns?|[Vv]illages?|[Cc]ount(?:y|ies)|[Pp]rovinces?|[Rr]egions?|[Ii]slands?|[Cc]apital|[Ss]uburbs?)\s+of\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+)*(?:and|or)\s+)?$`)
+
+// placeBefore reports whether the name at start follows a word for a kind
+// of place: "the city of [Westmarch]", "the cities of Westmarch and
+// [Pellbrook]". Names of bodies that hold such a phrase ("City of London
+// Corporation") begin with it, so the phrase is not before them.
+func placeBefore(text string, start int) bool {
+	before := text[max(0, start-80):start]
+	return strings.Contains(before, " of") && placeCue.MatchString(before)
 }
 
 // notAName reports whether a span left on its own is a word that is never
