@@ -133,3 +133,33 @@ func TestFindSkipsLinkTargets(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLinks: whatever Markdown an article holds, drawing it never panics,
+// no line ends inside a hyperlink, and no marker is left.
+func FuzzLinks(f *testing.F) {
+	for _, p := range linked().Paragraphs {
+		f.Add(p)
+	}
+	f.Add("[a](https://x.example/1) [b [c](https://x.example/2)](https://x.example/3)")
+	f.Add("[\u2062](https://x.example/\u2063) ![i](https://x.example/i.png)")
+	f.Add("[link with a very long text that wraps over many lines of a narrow pane](https://x.example/long)")
+	f.Fuzz(func(t *testing.T, md string) {
+		a := &model.Article{ID: 1, Title: "T", Format: model.FormatMarkdown, Paragraphs: []string{md}}
+		for _, w := range []int{12, 40} {
+			out, err := Render(a, w, RenderOptions{Color: true, Dark: true})
+			if err != nil {
+				return // glamour refused it: an error, not a panic
+			}
+			if strings.ContainsAny(out, linkOpen+linkClose) {
+				t.Fatalf("a marker reached the screen: %q", out)
+			}
+			for _, l := range strings.Split(out, "\n") {
+				// OSC 8 is a state, not a nesting: what matters is that no
+				// line ends inside a hyperlink.
+				if seqs := hyperlink.FindAllStringSubmatch(l, -1); len(seqs) > 0 && seqs[len(seqs)-1][1] != "" {
+					t.Fatalf("line %q ends inside a hyperlink", l)
+				}
+			}
+		}
+	})
+}
