@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -307,6 +308,9 @@ func group(l *lexicon, ms []mention) []model.Entity {
 		idx := members[k]
 		name := canonicalName(ms, idx)
 		e := model.Entity{Name: name, Type: entityType(l, ms, idx, name)}
+		if e.Type == model.PER {
+			e.Name = initialsWithoutDots(name)
+		}
 		e.Mentions = make([]model.Mention, len(idx))
 		for j, i := range idx {
 			e.Mentions[j] = ms[i].m
@@ -404,4 +408,21 @@ func majorityType(ms []mention, idx []int) model.EntityType {
 // apostrophe.
 func foldName(name string) string {
 	return strings.ReplaceAll(strings.ToLower(name), "’", "'")
+}
+
+// dottedInitials matches a person's initials written with full stops and followed
+// by another name: the "W. " of "George W. Bush", the "J.K. " of
+// "J.K. Rowling".
+var dottedInitials = regexp.MustCompile(`\b((?:\p{Lu}\.)+)\s+\p{Lu}`)
+
+// initialsWithoutDots writes a person's initials without full stops, as
+// British papers do ("George W Bush", "JK Rowling"), so that one person
+// is one entity in the store whichever paper named him.
+func initialsWithoutDots(name string) string {
+	if !strings.Contains(name, ".") {
+		return name
+	}
+	return dottedInitials.ReplaceAllStringFunc(name, func(m string) string {
+		return strings.ReplaceAll(m, ".", "")
+	})
 }

@@ -89,7 +89,7 @@ func TestLink(t *testing.T) {
 			name:  "shorter forms of a long name",
 			para:  "George W. Bush and George Bush; Hans Christian Andersen and Christian Andersen.",
 			spans: []sp{{"George W. Bush", 1, model.PER}, {"George Bush", 1, model.PER}, {"Hans Christian Andersen", 1, model.PER}, {"Christian Andersen", 2, model.PER}},
-			want:  []string{"PER George W. Bush: George W. Bush, George Bush", "PER Hans Christian Andersen: Hans Christian Andersen, Christian Andersen"},
+			want:  []string{"PER George W Bush: George W. Bush, George Bush", "PER Hans Christian Andersen: Hans Christian Andersen, Christian Andersen"},
 		},
 		{
 			name:  "a surname tagged as a place does not join a person",

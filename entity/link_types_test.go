@@ -321,3 +321,28 @@ func TestLinkPlaceCues(t *testing.T) {
 		},
 	})
 }
+
+// TestLinkInitialsWithoutDots: one person is one entity whether a paper
+// writes "George W. Bush" or "George W Bush"; only people's names change.
+func TestLinkInitialsWithoutDots(t *testing.T) {
+	runLinkCases(t, []linkCase{
+		{
+			name:  "a middle initial",
+			para:  "George W. Bush spoke. Bush left.",
+			spans: []linkSpan{{"George W. Bush", 1, model.PER}, {"Bush", 2, model.PER}},
+			want:  []string{"PER George W Bush: George W. Bush, Bush"},
+		},
+		{
+			name:  "initials in a row",
+			para:  "J.K. Rowling wrote it.",
+			spans: []linkSpan{{"J.K. Rowling", 1, model.PER}},
+			want:  []string{"PER JK Rowling: J.K. Rowling"},
+		},
+		{
+			name:  "not a person",
+			para:  "The U.S. Army and J.P. Morgan Chase said so.",
+			spans: []linkSpan{{"U.S. Army", 1, model.ORG}, {"J.P. Morgan Chase", 1, model.ORG}},
+			want:  []string{"ORG U.S. Army: U.S. Army", "ORG J.P. Morgan Chase: J.P. Morgan Chase"},
+		},
+	})
+}
