@@ -180,6 +180,7 @@ func (m *Model) startReadTimer(id int64) tea.Cmd {
 type entitiesLoadedMsg struct {
 	Req   int
 	Items []model.EntityCount
+	More  bool // more entities match than Items holds
 	Err   error
 }
 
@@ -198,10 +199,15 @@ const entityViewLimit = 300
 func (m *Model) loadEntities() tea.Cmd {
 	m.entityReq++
 	req, ctx, lib := m.entityReq, m.ctx, m.lib
-	q := store.EntityQuery{Type: m.entities.Type(), Match: strings.TrimSpace(m.entities.Query()), Limit: entityViewLimit}
+	// One more than the view lists tells whether the list is cut.
+	q := store.EntityQuery{Type: m.entities.Type(), Match: strings.TrimSpace(m.entities.Query()), Limit: entityViewLimit + 1}
 	return func() tea.Msg {
 		items, err := lib.Entities(ctx, q)
-		return entitiesLoadedMsg{Req: req, Items: items, Err: err}
+		more := len(items) > entityViewLimit
+		if more {
+			items = items[:entityViewLimit]
+		}
+		return entitiesLoadedMsg{Req: req, Items: items, More: more, Err: err}
 	}
 }
 

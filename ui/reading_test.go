@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,5 +287,27 @@ func TestSearchWithinFilter(t *testing.T) {
 	press(t, m, "esc")
 	if m.ListLen() != 6 {
 		t.Fatalf("second esc left %d rows", m.ListLen())
+	}
+}
+
+// The entity view says when it lists only the top of a longer list, so
+// nobody takes 300 for the store's count.
+func TestEntityViewSaysWhenCut(t *testing.T) {
+	var words []string
+	for i := range entityViewLimit + 5 {
+		words = append(words, fmt.Sprintf("Zed%03d", i))
+	}
+	a := model.Article{Title: "Roll call", Published: day(1), Format: model.FormatText, Paragraphs: []string{strings.Join(words, " ")}}
+	for _, w := range words {
+		mention(&a, w, model.PER)
+	}
+	m := newModel(t, openStore(t, []model.Article{a}), 160, 45, Options{})
+	press(t, m, "o")
+	if !contains(m, fmt.Sprintf("top %d", entityViewLimit)) {
+		t.Fatalf("the entity view does not say it is cut:\n%s", strings.Join(screen(m), "\n"))
+	}
+	typeText(t, m, "zed0")
+	if contains(m, "top ") {
+		t.Error("a filter that finds fewer still says top")
 	}
 }

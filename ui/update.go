@@ -98,7 +98,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.Req != m.entityReq {
 			return nil
 		}
-		m.entities.SetItems(msg.Items, msg.Err)
+		m.entities.SetItems(msg.Items, msg.More, msg.Err)
 		return m.loadDetail()
 
 	case entityDetailMsg:

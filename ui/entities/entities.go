@@ -24,6 +24,7 @@ var Types = []model.EntityType{"", model.PER, model.ORG, model.LOC, model.MISC}
 
 // Model is the entity view. The zero value is not usable; call New.
 type Model struct {
+	more     bool // more entities match than items holds
 	st       styles.Styles
 	typ      int // index in Types
 	query    string
@@ -58,9 +59,9 @@ func (m Model) Type() model.EntityType { return Types[m.typ] }
 func (m Model) Query() string { return m.query }
 
 // SetItems shows the entities that match the filters, the selection back
-// at the top.
-func (m *Model) SetItems(items []model.EntityCount, err error) {
-	m.items, m.loading, m.err = items, false, ""
+// at the top; more says the store holds more matches than items.
+func (m *Model) SetItems(items []model.EntityCount, more bool, err error) {
+	m.items, m.more, m.loading, m.err = items, more, false, ""
 	if err != nil {
 		m.err = err.Error()
 	}
@@ -141,7 +142,11 @@ func (m Model) View() string {
 	}
 	w := m.width
 	out := make([]string, 0, m.height)
-	out = append(out, pane.Header("All entities", strconv.Itoa(len(m.items)), w, true, m.st.Pane.Header, m.st.Pane.HeaderFocused))
+	count := strconv.Itoa(len(m.items))
+	if m.more {
+		count = "top " + count // the store holds more: typing finds them
+	}
+	out = append(out, pane.Header("All entities", count, w, true, m.st.Pane.Header, m.st.Pane.HeaderFocused))
 	var tabs []string
 	for i, t := range Types {
 		name := string(t)
