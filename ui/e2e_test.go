@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func TestEndToEnd(t *testing.T) {
 	wait := func(s string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 
 	wait("Saltholm") // the first article's body, rendered
@@ -46,17 +47,26 @@ func TestEndToEndPin(t *testing.T) {
 	wait := func(s string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
-	wait("Saltholm")
+	wait("Saltholm") // the article and its entities are in
+	// Keys are handled in the order sent, so no wait is needed between
+	// them; and waiting for a later frame's text in the output is unsafe,
+	// since the renderer writes only the cells that change ("Pinned" can
+	// go out as "inned" over the "P" of "People").
 	tm.Type("e")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	wait("Pinned")
 	tm.Type("n")
-	wait("mention 1/2")
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if pins := tm.FinalModel(t).(program).m.Pins(); len(pins) != 1 || pins[0].Name != "Ansel Brook" {
+	final := tm.FinalModel(t).(program).m
+	if pins := final.Pins(); len(pins) != 1 || pins[0].Name != "Ansel Brook" {
 		t.Fatalf("pins %+v", pins)
+	}
+	if s := status(final); !strings.Contains(s, "mention 1/2") {
+		t.Fatalf("status after n: %q", s)
+	}
+	if !strings.Contains(stripANSI(final.View().Content), "Pinned") {
+		t.Fatal("no pin legend on the final screen")
 	}
 }
