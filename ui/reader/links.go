@@ -138,7 +138,13 @@ func linkLines(lines []string, urls []string) {
 				j += len(linkClose)
 			case l[j] == 0x1b:
 				n := escLen(l[j:])
-				b.WriteString(l[j : j+n])
+				seq := l[j : j+n]
+				// A marker can land inside a sequence glamour writes, as
+				// when marked text is also another link's target: glamour
+				// then makes it the URL of its own hyperlink. It must not
+				// reach the terminal, and the link it opened is spent.
+				k += strings.Count(seq, linkOpen)
+				b.WriteString(stripLinkMarkers(seq))
 				if opened && n > 2 && l[j+1] == '[' && l[j+n-1] == 'm' {
 					b.WriteString(underlineOn)
 				}
