@@ -9,6 +9,7 @@ import (
 
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/ui/entities"
+	"github.com/bylinehq/byline/ui/keymap"
 )
 
 // prompt is the one-line search input that replaces the status bar while
@@ -31,6 +32,9 @@ const typeDelay = 120 * time.Millisecond
 type promptTypedMsg struct{ Seq int }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == keymap.QuitKey { // whatever the config binds, and in every mode
+		return m.quit()
+	}
 	if m.prompt.open {
 		return m.promptKey(msg)
 	}
@@ -45,10 +49,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
-		if m.refresh != nil {
-			m.refresh.cancel() // stop fetching now; Run waits for it to end
-		}
-		return tea.Quit
+		return m.quit()
 	case m.showHelp:
 		m.scrollHelp(msg) // the help covers the panes; only ?, esc, q and moves act
 		return nil
@@ -141,6 +142,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// quit ends the reader, stopping a fetch in flight; Run waits for it to end.
+func (m *Model) quit() tea.Cmd {
+	if m.refresh != nil {
+		m.refresh.cancel()
+	}
+	return tea.Quit
+}
+
 // back undoes the most recent narrowing, one per press: the find in the
 // article (when the reader has focus), the search, the entity filter, the
 // unread and starred filters.
@@ -193,8 +202,6 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case "ctrl+u":
 		m.prompt.text = ""
-	case "ctrl+c":
-		return tea.Quit
 	default:
 		if t := msg.Text; t != "" && len(m.prompt.text)+len(t) <= promptLimit && isPrintable(t) {
 			m.prompt.text += t
@@ -253,8 +260,6 @@ func (m *Model) openEntityView() tea.Cmd {
 // articles, everything else edits the filters or moves the selection.
 func (m *Model) entityViewKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case msg.String() == "ctrl+c":
-		return tea.Quit
 	case key.Matches(msg, m.km.Global.Back):
 		m.entityView = false
 		m.relayout()

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"sort"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -40,50 +41,92 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 //	next_mention = ["n", "ctrl+n"]
 //	quit = "Q"
 //
-// A missing file gives the defaults. Bad TOML, an unknown section or action,
-// or a value that is not a key or a list of keys gives one line naming the
-// file and the line.
+// A missing file gives the defaults. Anything else wrong gives one line
+// naming the file and the line: bad TOML, a section other than [keys], an
+// unknown action, a value that is not a key or a list of keys, a key name
+// Bubble Tea never reports (checkKeyName), or one key bound to two actions
+// that act in the same pane. ctrl+c quits whatever the file says.
 func Load(path string) (KeyMap, error) {
-	km := New()
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return km, nil
+		return New(), nil
 	}
 	if err != nil {
-		return km, fmt.Errorf("read key config: %w", err)
+		return New(), fmt.Errorf("read key config: %w", err)
 	}
+	return Parse(path, data)
+}
+
+// Parse is Load of data read from the file named name.
+func Parse(name string, data []byte) (KeyMap, error) {
+	km := New()
 	var doc map[string]any
-	if _, err := toml.Decode(string(data), &doc); err != nil {
+	md, err := toml.Decode(string(data), &doc)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return km, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
+			return km, fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
 		}
-		return km, fmt.Errorf("%s: %w", path, err)
+		return km, fmt.Errorf("%s: %w", name, err)
 	}
-	text := string(data)
-	for _, name := range sortedKeys(doc) {
-		if name != "keys" {
-			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys])", path, lineOf(text, name), name)
-		}
-	}
-	keys, ok := doc["keys"].(map[string]any)
-	if !ok && doc["keys"] != nil {
-		return km, fmt.Errorf("%s:%d: keys must be a table: [keys]", path, lineOf(text, "keys"))
-	}
+	keys, _ := doc["keys"].(map[string]any)
 	actions := km.Actions()
-	for _, name := range sortedKeys(keys) {
-		b, ok := actions[name]
+	setAt := map[string]int{} // action → the line that set it
+	// md.Keys is in the file's order, so the first mistake is reported.
+	for _, k := range md.Keys() {
+		line := keyLine(data, k)
+		switch {
+		case k[0] != "keys":
+			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys])", name, line, k[0])
+		case len(k) == 1:
+			if keys == nil {
+				return km, fmt.Errorf("%s:%d: keys must be a table: [keys]", name, line)
+			}
+			continue
+		}
+		action := k[1]
+		b, ok := actions[action]
 		if !ok {
-			return km, fmt.Errorf("%s:%d: unknown action %q", path, lineOf(text, name), name)
+			return km, fmt.Errorf("%s:%d: unknown action %q", name, line, action)
 		}
-		list, err := keyList(keys[name])
+		if len(k) > 2 { // [keys.quit] or quit.x = ...
+			return km, fmt.Errorf("%s:%d: %s: want a key or a list of keys, got a table", name, line, action)
+		}
+		list, err := keyList(keys[action])
 		if err != nil {
-			return km, fmt.Errorf("%s:%d: %s: %v", path, lineOf(text, name), name, err)
+			return km, fmt.Errorf("%s:%d: %s: %v", name, line, action, err)
 		}
-		desc := b.Help().Desc
-		*b = key.NewBinding(key.WithKeys(list...), key.WithHelp(strings.Join(list, "/"), desc))
+		help := strings.Join(list, "/")
+		if action == "quit" && !slices.Contains(list, QuitKey) {
+			list = append(list, QuitKey)
+		}
+		*b = key.NewBinding(key.WithKeys(list...), key.WithHelp(help, b.Help().Desc))
+		setAt[action] = line
+	}
+	if cs := km.clashes(); len(cs) > 0 {
+		return km, clashError(name, cs[0], setAt)
 	}
 	return km, nil
+}
+
+// clashError names the line that made the clash, and which other action
+// holds the key and where it got it.
+func clashError(name string, c clash, setAt map[string]int) error {
+	la, aSet := setAt[c.a]
+	lb, bSet := setAt[c.b]
+	line, other, mine := lb, c.a, c.b
+	if !bSet || (aSet && la > lb) {
+		line, other, mine = la, c.b, c.a
+	}
+	where := fmt.Sprintf("%s's default", other)
+	switch {
+	case other == "quit" && c.key == QuitKey:
+		where = "ctrl+c always quits"
+	case setAt[other] > 0:
+		where = fmt.Sprintf("%s is set on line %d", other, setAt[other])
+	}
+	return fmt.Errorf("%s:%d: %s: key %q is already %s's (%s): each key does one thing in a pane",
+		name, line, mine, c.key, other, where)
 }
 
 // keyList reads a value that is one key or a list of keys.
@@ -107,6 +150,9 @@ func keyList(v any) ([]string, error) {
 		if strings.TrimSpace(s) == "" {
 			return nil, errors.New("empty key name")
 		}
+		if err := checkKeyName(s); err != nil {
+			return nil, err
+		}
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no keys given")
@@ -114,23 +160,31 @@ func keyList(v any) ([]string, error) {
 	return out, nil
 }
 
-// lineOf is the 1-based line where name is first assigned or opened as a
-// table in text; 0 when it cannot be found.
-func lineOf(text, name string) int {
-	re := regexp.MustCompile(`^\s*(\[\s*)?["']?` + regexp.QuoteMeta(name) + `["']?\s*(=|\])`)
-	for i, l := range strings.Split(text, "\n") {
-		if re.MatchString(l) {
-			return i + 1
+// keyLine is the line where the key k (a path such as keys.quit) is set
+// in data, as the TOML decoder knows it. The decoder keeps each key's
+// position but does not export it, except in the error from a value that
+// refuses to be decoded, so keyLine decodes data into a struct holding k
+// alone, with a value that always refuses. This is right where matching the
+// text is not: escapes in quoted names, dotted keys, nested tables.
+func keyLine(data []byte, k toml.Key) int {
+	t := reflect.TypeFor[refuse]()
+	for i := len(k) - 1; i >= 0; i-- {
+		if strings.Contains(k[i], ",") { // the decoder splits its struct tags at commas
+			return 0
 		}
+		t = reflect.StructOf([]reflect.StructField{{
+			Name: "F", Type: t, Tag: reflect.StructTag("toml:" + strconv.Quote(k[i])),
+		}})
+	}
+	_, err := toml.Decode(string(data), reflect.New(t).Interface())
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Position.Line
 	}
 	return 0
 }
 
-func sortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+// refuse is a TOML value that never decodes.
+type refuse struct{}
+
+func (refuse) UnmarshalTOML(any) error { return errors.New("here") }
