@@ -33,6 +33,12 @@ const demoHint = "These are fictional sample articles. Add yours: byline import 
 // runReader opens the terminal reader. On an empty store it first imports
 // the embedded sample articles, so a first run never shows a blank screen.
 func (a *app) runReader(cmd *cobra.Command, _ []string) error {
+	// A config mistake stops byline before it touches the store or the
+	// terminal, with one line naming the file and the line.
+	km, err := keymap.Load(configPath())
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		return err
@@ -43,13 +49,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{}
-	cfg := configPath()
-	km, err := keymap.Load(cfg)
-	if err != nil {
-		return err // names the file and line
-	}
-	opts.KeyMap = &km
+	opts := ui.Options{KeyMap: &km}
 	opts.Refresh = readerRefresh(st)
 	if n == 0 {
 		if err := importSamples(ctx, st); err != nil {
