@@ -27,8 +27,9 @@ func (a *app) importCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Import article files and folders (recursively) into the store",
-		Long: "Import plain-text (.txt) and Markdown (.md) articles. Folders are read recursively;\n" +
-			"a file that cannot be read is reported and the rest of the import goes on.",
+		Long: "Import plain-text (.txt), Markdown (.md) and HTML articles. Folders are read recursively\n" +
+			"(a folder named through a link too); a file that cannot be read is reported and the rest\n" +
+			"of the import goes on, and files of other kinds are counted as skipped.",
 		Example: "  byline import ~/news\n  byline import story.txt notes.md",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -44,8 +45,14 @@ func (a *app) importCmd() *cobra.Command {
 			rep, err := importPaths(cmd.Context(), st, entity.New(), args, onProgress)
 			dropSamples(cmd.Context(), st, rep.Imported, cmd.ErrOrStderr())
 			relinkPeople(cmd.Context(), st, rep.Imported, cmd.ErrOrStderr())
+			for _, f := range rep.Named {
+				fmt.Fprintf(cmd.ErrOrStderr(), "skipped: %s\n", oneLine(f.Error()))
+			}
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
+			}
+			if s := rep.Skipped.String(); s != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), s)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "imported %d, duplicates %d, failed %d\n", rep.Imported, rep.Duplicates, len(rep.Failures))
 			if err != nil {
@@ -63,6 +70,8 @@ func (a *app) importCmd() *cobra.Command {
 type importReport struct {
 	Imported, Duplicates int
 	Failures             []error
+	Skipped              ingest.Skipped // files of kinds byline does not read
+	Named                []error        // paths given explicitly and skipped, with why
 }
 
 // importPaths reads, parses and extracts entities from every article file
@@ -71,8 +80,9 @@ type importReport struct {
 // While one batch is written, the next is parsed, so the store and the
 // tagger work at the same time.
 func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, paths []string, onProgress func(done, total int)) (importReport, error) {
-	files, errs := ingest.Files(paths)
-	rep := importReport{Failures: errs}
+	found := ingest.Collect(paths)
+	files := found.Files
+	rep := importReport{Failures: found.Errs, Skipped: found.Skipped, Named: found.Named}
 	type batch struct {
 		arts []model.Article
 		done int
