@@ -63,6 +63,9 @@ func addPage(ctx context.Context, st *store.Store, ex entity.Extractor, pageURL 
 	if res.Err != nil {
 		return "", fmt.Errorf("add %s: %s", pageURL, reason(ctx, res.Err, pageURL, 0))
 	}
+	if why := notAnArticle(pageURL, res.Body); why != "" {
+		return "", fmt.Errorf("add %s: %s", pageURL, why)
+	}
 	art, err := web.Extract(pageURL, res.Body)
 	if err != nil {
 		return "", fmt.Errorf("add: %w", err)
