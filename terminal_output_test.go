@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"net"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bylinehq/byline/ingest/safe"
+	"github.com/bylinehq/byline/model"
 )
 
 // attackBodies are the article texts of issue 9 item 1, as a Markdown file
@@ -195,4 +197,30 @@ func TestErrorLinesAreClean(t *testing.T) {
 	}
 	checkTerminal(t, "import stdout", out)
 	checkTerminal(t, "import stderr", stderr)
+}
+
+// TestListPrintsStoredFieldsClean: a store written before these checks (or
+// by another tool) may hold escapes and bidi controls in titles, sources and
+// entity names; list and entities print them clean.
+func TestListPrintsStoredFieldsClean(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	st := openStoreT(t, db)
+	art := model.Article{
+		Title:      "Evil \x1b]0;TITLE\x07 \u202Egnp.exe",
+		Source:     "in/\x1b]2;T\x07dir/a.txt",
+		Format:     model.FormatText,
+		Paragraphs: []string{"Body."},
+		Entities:   []model.Entity{{Name: "Anna \x1b]0;T\x07Berg\u202E", Type: model.PER}},
+	}
+	if _, err := st.Import(context.Background(), []model.Article{art}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, _ := mustRun(t, db, 0, "list")
+	checkTerminal(t, "list", out)
+	if !strings.Contains(out, "Evil") {
+		t.Errorf("list lacks the title: %q", out)
+	}
+	out, _ = mustRun(t, db, 0, "entities")
+	checkTerminal(t, "entities", out)
 }
