@@ -57,13 +57,13 @@ func (a *app) feedAddCmd() *cobra.Command {
 			defer st.Close()
 			_, err = st.AddFeed(cmd.Context(), store.Feed{URL: u, Tags: tags, FullText: mode})
 			if errors.Is(err, store.ErrFeedExists) {
-				fmt.Fprintf(cmd.OutOrStdout(), "already subscribed to %s\n", u)
+				fmt.Fprintf(cmd.OutOrStdout(), "already subscribed to %s\n", safe.Line(u))
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "subscribed to %s; run 'byline fetch' to fetch it\n", u)
+			fmt.Fprintf(cmd.OutOrStdout(), "subscribed to %s; run 'byline fetch' to fetch it\n", safe.Line(u))
 			return nil
 		},
 	}
@@ -199,8 +199,10 @@ func writeFeedTable(w io.Writer, feeds []store.Feed) error {
 				status = "failed: " + f.LastError
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", safe.Line(title), f.URL,
-			strings.Join(f.Tags, ","), f.Articles, fetched, safe.Line(status))
+		// Every column but the count came from outside (a feed, an OPML
+		// file, a server's error): none may reach the terminal raw.
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", safe.Line(title), safe.Line(f.URL),
+			safe.Line(strings.Join(f.Tags, ",")), f.Articles, fetched, safe.Line(status))
 	}
 	return tw.Flush()
 }
@@ -239,7 +241,7 @@ func (a *app) feedRemoveCmd() *cobra.Command {
 			if kept == 1 {
 				stay = "its 1 article stays"
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed from %s; %s in the store\n", u, stay)
+			fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed from %s; %s in the store\n", safe.Line(u), stay)
 			return nil
 		},
 	}

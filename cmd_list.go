@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bylinehq/byline/ingest/safe"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 )
@@ -50,7 +51,7 @@ func (a *app) listCmd() *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, dateOrDash(r), shortSource(r.Source), r.Title)
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, dateOrDash(r), safe.Line(shortSource(r.Source)), safe.Line(r.Title))
 			}
 			return tw.Flush()
 		},
@@ -162,7 +163,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			fmt.Fprintf(tw, "TYPE\tNAME\tMENTIONS\tARTICLES\n")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", r.Type, r.Name, r.Mentions, r.Articles)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", r.Type, safe.Line(r.Name), r.Mentions, r.Articles)
 			}
 			return tw.Flush()
 		},

@@ -17,6 +17,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/bylinehq/byline/ingest/safe"
 	"github.com/bylinehq/byline/store"
 )
 
@@ -147,7 +148,12 @@ func handleError(w io.Writer, _ fang.Styles, err error) {
 	}
 }
 
-// oneLine folds a message onto one line so an error never spans several.
+// oneLine makes a message fit to print on one line of a terminal: it folds
+// it onto one line, so an error never spans several, and passes it through
+// safe.Line, since messages quote the outside world (a server's status text,
+// a file's name, a feed's error) and must not carry its escape sequences,
+// control characters or bidi controls. Every error and failure line byline
+// prints goes through it.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return safe.Line(s)
 }

@@ -9,7 +9,8 @@ import (
 // UTF-8 (each bad byte becomes U+FFFD) and removes ESC and every other C0 and
 // C1 control character except newline and tab, so no article can move the
 // cursor, retitle the terminal or write the clipboard. A carriage return is
-// removed too; callers that care about line breaks normalise CRLF first.
+// removed too; callers that care about line breaks normalise CRLF first. The
+// bidi embedding, override and isolate controls go as well (IsBidiControl).
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
@@ -24,7 +25,7 @@ func Sanitize(s string) string {
 			continue
 		}
 		i += size
-		if isControl(r) {
+		if isControl(r) || IsBidiControl(r) {
 			continue
 		}
 		b.WriteRune(r)
@@ -54,10 +55,25 @@ func isClean(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || isControl(r) {
+		if r == utf8.RuneError && size == 1 || isControl(r) || IsBidiControl(r) {
 			return false
 		}
 		i += size
 	}
 	return true
+}
+
+// IsBidiControl reports whether r opens or closes a bidi embedding or
+// override (LRE RLE PDF LRO RLO, U+202A–U+202E) or an isolate (LRI RLI FSI
+// PDI, U+2066–U+2069).
+//
+// byline removes them from every field, bodies included. Each scopes over
+// the text after it until its closer, and once text is wrapped and drawn
+// beside other panes no closer is sure to land on the same terminal line: an
+// RLO in a paragraph could reverse the sidebar beside it, or make a title
+// read as another ("Trojan Source"). What a paragraph needs to read right is
+// kept: right-to-left letters order themselves by their own direction, and
+// the scopeless marks LRM, RLM and ALM (U+200E, U+200F, U+061C) stay.
+func IsBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }

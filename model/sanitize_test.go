@@ -12,6 +12,9 @@ func TestSanitize(t *testing.T) {
 		{"strips CR and DEL", "a\r\x7fb", "ab"},
 		{"repairs invalid UTF-8", "caf\xe9", "caf\uFFFD"},
 		{"keeps wide text", "北京 🚀", "北京 🚀"},
+		{"strips bidi overrides", "abc\u202Egnp.exe\u202C", "abcgnp.exe"},
+		{"strips bidi isolates", "\u2066a\u2067b\u2068c\u2069", "abc"},
+		{"keeps bidi marks", "a\u200Eb\u200Fc\u061Cd", "a\u200Eb\u200Fc\u061Cd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bylinehq/byline/ingest/safe"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/ui/pane"
 )
@@ -16,8 +17,15 @@ import (
 const tooSmall = "terminal too small for byline (40×10)"
 
 // render draws the whole screen as a string of at most height lines, none
-// wider than width.
+// wider than width. The frame is the last step before the terminal, so it
+// passes through safe.Terminal: whatever a pane drew from an article, a feed
+// or an error, nothing but byline's own styling and links reaches the screen.
 func (m *Model) render() string {
+	return safe.Terminal(m.frame())
+}
+
+// frame draws the screen for render.
+func (m *Model) frame() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}

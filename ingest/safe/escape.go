@@ -69,7 +69,7 @@ func Bytes(data []byte) string {
 // skipEscape returns the index just past the escape sequence whose ESC ended
 // at j, following ECMA-48: ESC [ is a CSI, ESC ] P X ^ _ open a string, and
 // any other sequence is intermediates (0x20–0x2F) then one final byte.
-func skipEscape(b []byte, j int) int {
+func skipEscape[T string | []byte](b T, j int) int {
 	if j >= len(b) {
 		return j
 	}
@@ -94,7 +94,7 @@ func skipEscape(b []byte, j int) int {
 
 // skipCSI returns the index past a control sequence's parameter bytes,
 // intermediate bytes and final byte, which start at j.
-func skipCSI(b []byte, j int) int {
+func skipCSI[T string | []byte](b T, j int) int {
 	for j < len(b) && b[j] >= 0x30 && b[j] <= 0x3f {
 		j++
 	}
@@ -111,7 +111,7 @@ func skipCSI(b []byte, j int) int {
 // clipboard write, say) starting at j: up to BEL or ST. A line break or a new
 // ESC ends it too, so an unterminated string costs at most the rest of its
 // line, never the rest of the article.
-func skipString(b []byte, j int) int {
+func skipString[T string | []byte](b T, j int) int {
 	for j < len(b) {
 		switch b[j] {
 		case 0x07:
@@ -124,11 +124,10 @@ func skipString(b []byte, j int) int {
 			}
 			return j
 		}
-		r, size := utf8.DecodeRune(b[j:])
-		if r == 0x9c { // C1 ST
-			return j + size
+		if b[j] == 0xc2 && j+1 < len(b) && b[j+1] == 0x9c { // C1 ST
+			return j + 2
 		}
-		j += size
+		j++
 	}
 	return j
 }

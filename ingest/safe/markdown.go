@@ -3,8 +3,9 @@ package safe
 import (
 	"bytes"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/bylinehq/byline/model"
 )
 
 // Limits that keep hostile Markdown from building a document tree deep
@@ -122,29 +123,78 @@ func TameInline(s string) string {
 	return b.String()
 }
 
-// charRef matches a numeric character reference as CommonMark reads them.
-var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
+// charRef matches a numeric character reference as the renderer reads
+// them, which is looser than CommonMark: glamour passes text through
+// html.UnescapeString, which decodes "&#x1b" and "&#27" with no semicolon,
+// upper-case "&#X1B", any number of leading zeros, and digits past the
+// largest code point (their value wraps around, so &#x10000001b; is ESC).
+// The reference may also be encoded again as "&amp;#27;" (or "&amp#27;",
+// "&AMP;", several times over): a layer that decodes entities once more,
+// such as an HTML page's text read as Markdown, would turn it back.
+var charRef = regexp.MustCompile(`&(?:(?:amp|AMP);?)*#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?`)
 
 // NeutralizeCharRefs removes numeric references to control characters
-// (&#27; is ESC) from Markdown source: the renderer would decode them into
-// the very bytes sanitising removed.
+// (&#27; is ESC) and to bidi controls from Markdown source, in every
+// spelling charRef describes: the renderer would decode them into the very
+// bytes sanitising removed. safe.Terminal removes them again from the
+// output; this keeps them out of the store.
 func NeutralizeCharRefs(s string) string {
-	if !strings.Contains(s, "&#") {
+	if !strings.Contains(s, "&") || !strings.Contains(s, "#") {
 		return s
 	}
-	return charRef.ReplaceAllStringFunc(s, func(ref string) string {
+	drop := func(ref string) string {
 		m := charRef.FindStringSubmatch(ref)
-		var n uint64
-		if m[1] != "" {
-			n, _ = strconv.ParseUint(m[1], 16, 32)
-		} else {
-			n, _ = strconv.ParseUint(m[2], 10, 32)
-		}
-		if n < 0x20 && n != '\t' && n != '\n' || n >= 0x7f && n <= 0x9f {
+		if unsafeCodePoint(refValue(m[1], m[2])) {
 			return ""
 		}
 		return ref
-	})
+	}
+	// Removing a reference can join the text around it into a new one
+	// ("&#&#27;27;"), so repeat until nothing changes. Each nesting level
+	// costs a pass; past maxRefPasses the text is hostile, and dropping its
+	// ampersands is the cheap way to end it.
+	for range maxRefPasses {
+		next := charRef.ReplaceAllStringFunc(s, drop)
+		if next == s {
+			return s
+		}
+		s = next
+	}
+	return strings.ReplaceAll(s, "&", "")
+}
+
+// maxRefPasses bounds NeutralizeCharRefs' passes over one block.
+const maxRefPasses = 8
+
+// refValue is the code point html.UnescapeString gives a reference's hex or
+// decimal digits, wrapping as its rune arithmetic does.
+func refValue(hex, dec string) rune {
+	var x rune
+	if hex != "" {
+		for _, c := range []byte(hex) {
+			switch {
+			case c <= '9':
+				x = 16*x + rune(c-'0')
+			case c >= 'a':
+				x = 16*x + rune(c-'a'+10)
+			default:
+				x = 16*x + rune(c-'A'+10)
+			}
+		}
+		return x
+	}
+	for _, c := range []byte(dec) {
+		x = 10*x + rune(c-'0')
+	}
+	return x
+}
+
+// unsafeCodePoint reports whether a decoded reference would be a control
+// character (other than tab and newline) or a bidi control. The C1 range
+// counts even though html.UnescapeString maps most of it to Windows-1252,
+// because five of its code points it leaves as they are.
+func unsafeCodePoint(r rune) bool {
+	return r >= 0 && r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || model.IsBidiControl(r)
 }
 
 // controlRef matches a numeric character reference to a C0 control other

@@ -1,6 +1,7 @@
 package safe
 
 import (
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -89,5 +90,38 @@ func TestDropControlRefs(t *testing.T) {
 	want := "abcd&#9;e&#10;f&#13;ghij&#65;kl"
 	if got := string(DropControlRefs([]byte(in))); got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestNeutralizeCharRefs covers every spelling of a reference to a control
+// character that glamour's html.UnescapeString decodes (issue 9).
+func TestNeutralizeCharRefs(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Word &#x1b]52;c;cHduZWQ=&#x7 and &#x1b]2;TITLE&#x7", "Word ]52;c;cHduZWQ= and ]2;TITLE"},
+		{"&#x1bc", "&#x1bc"}, // U+01BC, a letter
+		{"&amp;#x1b;c", "c"},
+		{"&#X1B;[31m", "[31m"},
+		{"&#27[2J", "[2J"},
+		{"&#0000027;[H", "[H"},
+		{"&amp;amp;#x1b;[5m", "[5m"},
+		{"&amp#27;x &AMP;#27;y &amp;amp;amp;#27;z", "x y z"},
+		{"&#x10000001b;wrap &#4294967323;wrap", "wrap wrap"},
+		{"&#x9d;0;T&#x9c; &#155;", "0;T "},
+		{"&#x202e;evil&#8238; &#x2066;", "evil "},
+		{"&#&#27;27;nested", "nested"},
+		{"&#13;&#0;&#127;", ""},
+		{"keep &#9; &#10; &#65; &#x41 &amp; &#x200f; &#x1F680;", "keep &#9; &#10; &#65; &#x41 &amp; &#x200f; &#x1F680;"},
+	} {
+		got := NeutralizeCharRefs(tt.in)
+		if got != tt.want {
+			t.Errorf("NeutralizeCharRefs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if dec := html.UnescapeString(html.UnescapeString(html.UnescapeString(got))); OnlySGRAndOSC8(dec) != nil {
+			t.Errorf("%q decodes to %q", got, dec)
+		}
+	}
+	deep := strings.Repeat("&#", 50) + "27;" + strings.Repeat("27;", 49) + "x"
+	if got := NeutralizeCharRefs(deep); strings.Contains(html.UnescapeString(got), "\x1b") {
+		t.Errorf("deep nesting left an ESC: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bylinehq/byline/ingest/safe"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/ui/highlight"
 	"github.com/bylinehq/byline/ui/styles"
@@ -37,7 +38,10 @@ const MinWidth = 12
 // Render draws an article as the reader pane shows it, for `byline show`:
 // the title, date, credit and caption, then the body rendered by glamour and
 // wrapped to width columns. With Color false the result holds no escape
-// sequence at all, so it can be piped or diffed.
+// sequence at all, so it can be piped or diffed; with Color it holds SGR and
+// OSC 8 only. That is enforced last, by safe.Terminal on the whole output:
+// glamour decodes character references itself (&#x1b without a semicolon,
+// say), after every earlier sanitising step.
 func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
 	st := styles.NoColor()
 	if opts.Color && !opts.NoColor {
@@ -58,7 +62,7 @@ func Render(a *model.Article, width int, opts RenderOptions) (string, error) {
 	if !opts.Color && !opts.NoColor {
 		out = ansi.Strip(out)
 	}
-	return out + "\n", nil
+	return safe.Terminal(out) + "\n", nil
 }
 
 // document is an article's text as it will be drawn: every field sanitised
