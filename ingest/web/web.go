@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -74,6 +75,7 @@ func Extract(pageURL string, page []byte) (a model.Article, err error) {
 	base := baseURL(pageURL)
 	caption := leadCaption(doc)
 	meta := readMeta(doc, base)
+	pubDate := findPublished(doc, pageURL, meta.canonical)
 	parser := readability.NewParser()
 	parser.KeepClasses = true // clean reads them
 	res, err := parser.ParseAndMutate(doc, base)
@@ -88,22 +90,18 @@ func Extract(pageURL string, page []byte) (a model.Article, err error) {
 	if err != nil {
 		return model.Article{}, &Error{Page: name, Err: err}
 	}
-	// The date: the page's own meta tags first (read here with the
-	// standard library, zone-less dates as UTC), then what readability found
-	// (JSON-LD's datePublished among others), then a <time datetime>.
-	published := meta.published
+	// The date: the page's own markup first (findPublished, read before
+	// readability changed the tree), then whatever readability found.
+	published := pubDate
 	if published.IsZero() {
-		if t, err := res.PublishedTime(); err == nil && t.Year() >= 1990 && t.Year() <= 2100 {
-			published = t.UTC()
+		if t, err := res.PublishedTime(); err == nil && plausible(t, time.Now()) {
+			published = t
 		}
-	}
-	if published.IsZero() {
-		published = meta.timeTag
 	}
 	a = model.Article{
 		Title:     safe.Line(res.Title()),
 		Author:    safe.Line(res.Byline()),
-		Published: published,
+		Published: published.UTC(),
 		Caption:   caption,
 		Format:    model.FormatMarkdown,
 	}
