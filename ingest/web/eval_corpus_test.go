@@ -38,6 +38,7 @@ type evalTally struct {
 	titleFound, titleRef     int
 	titleRight               int
 	failed                   int
+	sources                  map[string]int // where the found dates came from
 }
 
 func (t *evalTally) add(o evalTally) {
@@ -53,6 +54,12 @@ func (t *evalTally) add(o evalTally) {
 	t.titleRef += o.titleRef
 	t.titleRight += o.titleRight
 	t.failed += o.failed
+	for k, v := range o.sources {
+		if t.sources == nil {
+			t.sources = map[string]int{}
+		}
+		t.sources[k] += v
+	}
 }
 
 func (t evalTally) String() string {
@@ -64,7 +71,8 @@ func (t evalTally) String() string {
 	}
 	return fmt.Sprintf("pages %3d | must-appear kept %s (%d) | must-not dropped %s (%d) | dates found %3d, right %3d/%-3d | titles found %3d, right %3d/%-3d | no article %d",
 		t.pages, pct(t.appearKept, t.appear), t.appear, pct(t.notAppearDrop, t.notAppear), t.notAppear,
-		t.dateFound, t.dateRight, t.dateRef, t.titleFound, t.titleRight, t.titleRef, t.failed)
+		t.dateFound, t.dateRight, t.dateRef, t.titleFound, t.titleRight, t.titleRef, t.failed) +
+		fmt.Sprintf("\n      date sources %v", t.sources)
 }
 
 // TestExtractionCorpora scores Extract on both HTML corpora in ../shared/data,
@@ -152,6 +160,15 @@ func scorePage(t *testing.T, p evalPage) evalTally {
 		s.titleFound++
 	}
 	got := a.Published
+	src := "readability"
+	if doc, err := html.Parse(utf8Reader(p.html)); err == nil {
+		if t, from := publishedFrom(doc, p.url, ""); !t.IsZero() {
+			src = from
+		}
+	}
+	if !got.IsZero() {
+		s.sources = map[string]int{src: 1}
+	}
 	if p.urlDate && !p.date.IsZero() {
 		// Withhold the URL (and the canonical link) so the reference is
 		// not read back, and compare the day in the page's own zone, as
@@ -174,8 +191,8 @@ func scorePage(t *testing.T, p evalPage) evalTally {
 		}
 	}
 	if *showEval {
-		t.Logf("%s: appear %d/%d, not %d/%d, date %s (ref %s), title %q (ref %q)", p.id,
-			s.appearKept, s.appear, s.notAppearDrop, s.notAppear, day(got), day(p.date), a.Title, p.title)
+		t.Logf("%s: appear %d/%d, not %d/%d, date %s (ref %s) from %s, title %q (ref %q)", p.id,
+			s.appearKept, s.appear, s.notAppearDrop, s.notAppear, day(got), day(p.date), src, a.Title, p.title)
 		for _, m := range missed {
 			t.Logf("   missed %q", m)
 		}

@@ -55,69 +55,79 @@ const maxBylines = 40
 // datePublished (of an article), the publish-date meta tags, microdata
 // datePublished, a <time> marked as the publish time, a date in the URL
 // (pageURL, then canonical), the first <time datetime> of the article, a date
-// written in a byline or dateline, and last the date the page was modified.
+// written in a byline or dateline or next to the heading, and last the date
+// the page was modified.
 // Dates before 1995 or after a day from now are passed over.
 func findPublished(doc *html.Node, pageURL, canonical string) time.Time {
+	t, _ := publishedFrom(doc, pageURL, canonical)
+	return t
+}
+
+// publishedFrom is findPublished that also names the source of the date,
+// for the evaluation's breakdown.
+func publishedFrom(doc *html.Node, pageURL, canonical string) (time.Time, string) {
 	now := time.Now()
 	d := gatherDates(doc)
 	ok := func(t time.Time) bool { return !t.IsZero() && plausible(t, now) }
 	ld, ldOther, ldModified := jsonLDDates(d.jsonLD)
 	for _, s := range ld {
 		if t := parseDateZone(s); ok(t) {
-			return t
+			return t, "json-ld"
 		}
 	}
 	for _, key := range publishedMeta {
 		if t := parseDateZone(d.meta[key]); ok(t) {
-			return t
+			return t, "meta"
 		}
 	}
 	if t := parselyDate(d.meta["parsely-page"]); ok(t) {
-		return t
+		return t, "meta"
 	}
 	for _, s := range append(ldOther, d.itemprop, d.timeMarked) {
 		if t := parseDateZone(s); ok(t) {
-			return t
+			return t, "microdata/time"
 		}
 	}
 	for _, u := range []string{pageURL, canonical} {
 		if t := urlDate(u); ok(t) {
-			return t
+			return t, "url"
 		}
 	}
 	if t := parseDateZone(d.timeFirst); ok(t) {
-		return t
+		return t, "time"
 	}
-	for _, s := range append(d.bylines, d.bylinesOut...) {
-		if t, found := parseTextDate(s, d.dayFirst); found && ok(t) {
-			return t
+	for _, texts := range [][]string{d.bylines, nearTitle(doc), d.bylinesOut} {
+		for _, s := range texts {
+			if t, found := parseTextDate(s, d.dayFirst); found && ok(t) {
+				return t, "byline"
+			}
 		}
 	}
 	if t := parseDateZone(d.timeAny); ok(t) {
-		return t
+		return t, "time"
 	}
 	for _, s := range ldModified {
 		if t := parseDateZone(s); ok(t) {
-			return t
+			return t, "modified"
 		}
 	}
 	for _, key := range modifiedMeta {
 		if t := parseDateZone(d.meta[key]); ok(t) {
-			return t
+			return t, "modified"
 		}
 	}
 	if t := parseDateZone(d.itempropM); ok(t) {
-		return t
+		return t, "modified"
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 // gatherDates walks doc once and keeps every date-bearing thing it meets.
 func gatherDates(doc *html.Node) pageDates {
-	d := pageDates{meta: map[string]string{}, dayFirst: true}
+	d := pageDates{meta: map[string]string{}}
+	var lang string
 	if root := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }); root != nil {
-		lang := strings.ToLower(attr(root, "lang"))
-		d.dayFirst = !(lang == "en" || strings.HasPrefix(lang, "en-us") || lang == "")
+		lang = attr(root, "lang")
 	}
 	type frame struct {
 		n       *html.Node
@@ -151,8 +161,14 @@ func gatherDates(doc *html.Node) pageDates {
 				f.article = true
 			}
 			name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-			if containsAny(name, "comment", "related", "recommend", "sidebar", "footer", "teaser") {
-				f.skip = true
+			switch n.DataAtom {
+			case atom.Html, atom.Body, atom.Article, atom.Main:
+				// Their classes describe the whole page ("comments-open").
+			default:
+				if containsAny(name, "comment", "related", "recommend", "sidebar", "footer", "teaser", "caption") ||
+					n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption {
+					f.skip = true
+				}
 			}
 			value := func() string {
 				if v := attr(n, "datetime"); v != "" {
@@ -193,7 +209,23 @@ func gatherDates(doc *html.Node) pageDates {
 			stack = append(stack, frame{n: c, article: f.article, skip: f.skip})
 		}
 	}
+	for _, l := range [...]string{lang, d.meta["og:locale"], d.meta["content-language"]} {
+		if l = strings.TrimSpace(l); l != "" {
+			lang = l
+			break
+		}
+	}
+	d.dayFirst = dayFirst(lang)
 	return d
+}
+
+// dayFirst reports whether numeric dates in a page of language lang (a
+// BCP 47 tag or a locale like en_US) put the day first: everywhere but in
+// American English, and in pages that do not say their language, whose
+// dates are written day first more often than not.
+func dayFirst(lang string) bool {
+	lang = strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	return !(lang == "en" || strings.HasPrefix(lang, "en-us"))
 }
 
 // addByline keeps a short text that may hold the visible publish date.
@@ -368,4 +400,107 @@ func urlDate(raw string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// nearTitle returns the short texts around the article's heading, where a
+// page shows its date whatever its markup calls it ("기사입력 : 2018-08-25",
+// "publiziert am 30. Juli 2018"): the texts after the heading first, nearest
+// first, then those just before it. The heading is the first <h1> of the
+// article (or page), else the first element named like a title.
+// The heading is found by titleHeading.
+func nearTitle(doc *html.Node) []string {
+	const after, before, maxLen = 30, 8, 120
+	heading := titleHeading(doc)
+	if heading == nil {
+		return nil
+	}
+	var prior, next []string
+	inside := false
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: doc}}
+	for len(stack) > 0 && len(next) < after {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			inside = false
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			t := strings.Join(strings.Fields(n.Data), " ")
+			switch {
+			case t == "" || inside:
+			case next != nil:
+				if len(t) <= maxLen {
+					next = append(next, t)
+				}
+			case len(t) <= maxLen:
+				prior = append(prior, t)
+				if len(prior) > before {
+					prior = prior[1:]
+				}
+			}
+			continue
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head, atom.Figure, atom.Figcaption:
+				continue
+			}
+			if strings.Contains(strings.ToLower(attr(n, "class")), "caption") {
+				continue // a photo's date, not the article's
+			}
+		}
+		if n == heading {
+			inside = true
+			next = []string{}
+			stack = append(stack, frame{n: n, exit: true})
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{n: c})
+		}
+	}
+	for i := len(prior) - 1; i >= 0; i-- {
+		next = append(next, prior[i])
+	}
+	return next
+}
+
+// titleHeading returns the element that shows the article's title: the
+// first <h1>, <h2> or element named like a title whose text the page's
+// <title> (or og:title) holds, else the first <h1>, or nil.
+func titleHeading(doc *html.Node) *html.Node {
+	var title string
+	if n := find(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "property"), "og:title")
+	}); n != nil {
+		title = attr(n, "content")
+	}
+	if n := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); n != nil {
+		title += " " + shortText(n, 600)
+	}
+	title = strings.ToLower(strings.Join(strings.Fields(title), " "))
+	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return nil
+	}
+	if title != "" {
+		if h := find(body, func(n *html.Node) bool {
+			if n.Type != html.ElementNode {
+				return false
+			}
+			if n.DataAtom != atom.H1 && n.DataAtom != atom.H2 &&
+				!containsAny(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), "title", "headline", "titulo", "titel") {
+				return false
+			}
+			t := strings.ToLower(shortText(n, 300))
+			return len(t) >= 10 && strings.Contains(title, t)
+		}); h != nil {
+			return h
+		}
+	}
+	return find(body, func(n *html.Node) bool { return n.DataAtom == atom.H1 })
 }
