@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -15,8 +16,12 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/bylinehq/byline/ingest/htmlmd"
 	"github.com/bylinehq/byline/ingest/shareddata"
 )
+
+// secondOnly scores the recall fallback's second pass on its own.
+var secondOnly = flag.Bool("second-pass", false, "score the fallback extractor alone")
 
 // evalPage is one page of an evaluation corpus with what is known about it.
 type evalPage struct {
@@ -130,6 +135,15 @@ func TestExtractionCorpora(t *testing.T) {
 func scorePage(t *testing.T, p evalPage) evalTally {
 	s := evalTally{pages: 1}
 	a, err := Extract(p.url, p.html)
+	if *secondOnly {
+		// Score the fallback extractor alone.
+		err = ErrNoArticle
+		if node, _ := secondPass(p.html); node != nil {
+			if paras, cerr := htmlmd.Convert(node, nil); cerr == nil {
+				a.Paragraphs, err = paras, nil
+			}
+		}
+	}
 	body := ""
 	if err == nil {
 		body = tokenText(visibleText(a.Paragraphs))

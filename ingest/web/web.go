@@ -76,17 +76,31 @@ func Extract(pageURL string, page []byte) (a model.Article, err error) {
 	caption := leadCaption(doc)
 	meta := readMeta(doc, base)
 	pubDate := findPublished(doc, pageURL, meta.canonical)
+	block := densestBlock(doc).text // before readability rewrites the tree
 	parser := readability.NewParser()
 	parser.KeepClasses = true // clean reads them
 	res, err := parser.ParseAndMutate(doc, base)
-	if err != nil || res.Node == nil {
-		return model.Article{}, &Error{Page: name, Err: ErrNoArticle}
-	}
 	if meta.canonical != "" {
 		base, _ = url.Parse(meta.canonical)
 	}
-	clean(res.Node)
-	paras, err := htmlmd.Convert(res.Node, base)
+	body, got := (*html.Node)(nil), 0
+	if err == nil && res.Node != nil {
+		body = res.Node
+		clean(body)
+		got = textLen(body)
+	}
+	// The recall fallback (fallback.go): when readability kept little of
+	// the page's prose, a second pass by paragraph density, kept when it
+	// holds clearly more text.
+	if needsFallback(got, block) {
+		if alt, n := secondPass(page); alt != nil && n > got+got/4 {
+			body = alt
+		}
+	}
+	if body == nil {
+		return model.Article{}, &Error{Page: name, Err: ErrNoArticle}
+	}
+	paras, err := htmlmd.Convert(body, base)
 	if err != nil {
 		return model.Article{}, &Error{Page: name, Err: err}
 	}
@@ -94,7 +108,7 @@ func Extract(pageURL string, page []byte) (a model.Article, err error) {
 	// readability changed the tree), then whatever readability found.
 	published := pubDate
 	if published.IsZero() {
-		if t, err := res.PublishedTime(); err == nil && plausible(t, time.Now()) {
+		if t, err := res.PublishedTime(); err == nil && res.Node != nil && plausible(t, time.Now()) {
 			published = t
 		}
 	}
