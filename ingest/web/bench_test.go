@@ -59,4 +59,3 @@ func BenchmarkFindPublished(b *testing.B) {
 		i++
 	}
 }
-
