@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -74,36 +75,47 @@ func Extract(pageURL string, page []byte) (a model.Article, err error) {
 	base := baseURL(pageURL)
 	caption := leadCaption(doc)
 	meta := readMeta(doc, base)
+	pubDate := findPublished(doc, pageURL, meta.canonical)
+	block := densestBlock(doc).text // before readability rewrites the tree
 	parser := readability.NewParser()
 	parser.KeepClasses = true // clean reads them
 	res, err := parser.ParseAndMutate(doc, base)
-	if err != nil || res.Node == nil {
-		return model.Article{}, &Error{Page: name, Err: ErrNoArticle}
-	}
 	if meta.canonical != "" {
 		base, _ = url.Parse(meta.canonical)
 	}
-	clean(res.Node)
-	paras, err := htmlmd.Convert(res.Node, base)
+	body, got := (*html.Node)(nil), 0
+	if err == nil && res.Node != nil {
+		body = res.Node
+		clean(body)
+		got = textLen(body)
+	}
+	// The recall fallback (fallback.go): when readability kept little of
+	// the page's prose, a second pass by paragraph density, kept when it
+	// holds clearly more text.
+	if needsFallback(got, block) {
+		if alt, n := secondPass(page); alt != nil && n > got+got/4 {
+			body = alt
+		}
+	}
+	if body == nil {
+		return model.Article{}, &Error{Page: name, Err: ErrNoArticle}
+	}
+	paras, err := htmlmd.Convert(body, base)
 	if err != nil {
 		return model.Article{}, &Error{Page: name, Err: err}
 	}
-	// The date: the page's own meta tags first (read here with the
-	// standard library, zone-less dates as UTC), then what readability found
-	// (JSON-LD's datePublished among others), then a <time datetime>.
-	published := meta.published
+	// The date: the page's own markup first (findPublished, read before
+	// readability changed the tree), then whatever readability found.
+	published := pubDate
 	if published.IsZero() {
-		if t, err := res.PublishedTime(); err == nil && t.Year() >= 1990 && t.Year() <= 2100 {
-			published = t.UTC()
+		if t, err := res.PublishedTime(); err == nil && res.Node != nil && plausible(t, time.Now()) {
+			published = t
 		}
-	}
-	if published.IsZero() {
-		published = meta.timeTag
 	}
 	a = model.Article{
 		Title:     safe.Line(res.Title()),
 		Author:    safe.Line(res.Byline()),
-		Published: published,
+		Published: published.UTC(),
 		Caption:   caption,
 		Format:    model.FormatMarkdown,
 	}
