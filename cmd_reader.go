@@ -30,12 +30,22 @@ func configPath() string {
 // demoHint is the line the reader shows while the store holds only the demo.
 const demoHint = "These are fictional sample articles. Add yours: byline import PATH, or byline feed add URL and r"
 
+// readOnlyHint is the line the reader shows on a store it cannot write.
+const readOnlyHint = "This store cannot be written (read-only or a full disk): read marks, stars and fetches are not saved"
+
 // runReader opens the terminal reader. On an empty store it first imports
 // the embedded sample articles, so a first run never shows a blank screen.
+//
+// A store that cannot be written (a read-only file, a full disk) still
+// opens, read-only: the reader shows it and says that nothing is saved.
 func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	st, err := a.openStore()
 	if err != nil {
-		return err
+		ro, rerr := a.openStoreForReading()
+		if rerr != nil {
+			return err // why writing failed is the first thing to fix
+		}
+		st = ro
 	}
 	defer st.Close()
 	ctx := cmd.Context()
@@ -51,15 +61,20 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	}
 	opts.KeyMap = &km
 	opts.Refresh = readerRefresh(st)
-	if n == 0 {
+	switch {
+	case st.ReadOnly():
+		opts.Hint = readOnlyHint
+	case n == 0:
 		if err := importSamples(ctx, st); err != nil {
 			return fmt.Errorf("import sample articles: %w", err)
 		}
 		opts.Hint = demoHint
-	} else if onlySamples(ctx, st, n) {
+	case onlySamples(ctx, st, n):
 		opts.Hint = demoHint
 	}
-	opts.DemoSource = sampleSource
+	if !st.ReadOnly() {
+		opts.DemoSource = sampleSource // the read-only hint stays up
+	}
 	return ui.Run(ctx, st, opts)
 }
 
