@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/adrg/xdg"
@@ -96,8 +98,20 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		progress(0, len(feeds), 0)
 		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
-		dropSamples(ctx, st, rep.New, io.Discard)
-		relinkPeople(ctx, st, rep.New+rep.Updated, io.Discard)
+		var warnings strings.Builder
+		dropSamples(ctx, st, rep.New, &warnings)
+		relinkPeople(ctx, st, rep.New+rep.Updated, &warnings)
+		// Feeds that failed, saves among them, and the steps after them: the
+		// reader names the first, so a full disk is never "0 failed".
+		failed := ui.Failures(rep.Failures)
+		for _, w := range strings.Split(warnings.String(), "\n") {
+			if w = strings.TrimPrefix(w, "warning: "); w != "" {
+				failed = append(failed, errors.New(w))
+			}
+		}
+		if len(failed) > 0 {
+			err = errors.Join(err, failed)
+		}
 		return rep.Summary(), err
 	}
 }

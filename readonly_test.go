@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui"
 )
 
 // readFixture makes a store at db holding two articles that name Oslo, and
@@ -160,4 +162,37 @@ func TestFullDiskHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr))
+}
+
+// The reader's r on a store that cannot save (read-only here, a full disk
+// alike) returns the failures, each naming its feed and why, for the status
+// bar to count and name.
+func TestReaderRefreshReturnsSaveFailures(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "b.db")
+	readFixture(t, db)
+	feedFile := filepath.Join(dir, "feed.xml")
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>` +
+		`<item><title>Ferry to Oslo</title><guid>https://x.example/1</guid><description>The ferry to Oslo leaves at nine, said Ansel Brook.</description></item>` +
+		`</channel></rss>`
+	if err := os.WriteFile(feedFile, []byte(rss), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, 0, "feed", "add", feedFile)
+	ro, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	summary, err := readerRefresh(ro)(context.Background(), func(int, int, int) {})
+	var failed ui.Failures
+	if !errors.As(err, &failed) || len(failed) != 1 {
+		t.Fatalf("refresh = %q, %v; want one failure", summary, err)
+	}
+	if msg := failed[0].Error(); !strings.Contains(msg, feedFile) || !strings.Contains(msg, "read-only") {
+		t.Errorf("failure %q does not name the feed and why", msg)
+	}
+	if !strings.Contains(summary, "1 failed") {
+		t.Errorf("summary %q does not count the failure", summary)
+	}
 }
