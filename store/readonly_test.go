@@ -2,10 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/bylinehq/byline/model"
 )
@@ -77,5 +81,47 @@ func TestOpenReadOnlyRefuses(t *testing.T) {
 	defer s.Close()
 	if v, _ := userVersion(context.Background(), s.db); v != len(migrations) {
 		t.Errorf("version %d after Open", v)
+	}
+}
+
+// On a full disk (the file may not grow: max_page_count pinned to its size)
+// a write fails at once with SQLite's "full" error instead of retrying as if
+// another writer held the lock, and reading through the same handle goes on.
+func TestFullDiskWriteFailsReadWorks(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(ctx, []model.Article{{Title: "Oslo votes", Paragraphs: []string{"Oslo voted."}}}); err != nil {
+		t.Fatal(err)
+	}
+	var pages int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", dsn(path)+fmt.Sprintf("&_pragma=max_page_count(%d)", pages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &Store{db: db}
+	defer full.Close()
+
+	var arts []model.Article
+	for i := range 50 {
+		arts = append(arts, model.Article{Title: fmt.Sprintf("Story %d", i), Paragraphs: []string{strings.Repeat("Words fill pages. ", 200)}})
+	}
+	start := time.Now()
+	_, err = full.Import(ctx, arts)
+	if err == nil || !strings.Contains(err.Error(), "full") {
+		t.Fatalf("Import on a full disk = %v, want SQLite's full error", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the failing write took %s: retried as if busy", d)
+	}
+	if n, err := full.Count(ctx); err != nil || n != 1 {
+		t.Errorf("Count on a full disk = %d, %v; want the stored article", n, err)
 	}
 }
