@@ -24,7 +24,7 @@ func (a *app) listCmd() *cobra.Command {
 			"  byline list --entity \"Xi Jinping\"",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
+			st, err := a.openStoreForReading()
 			if err != nil {
 				return err
 			}
@@ -108,7 +108,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 			if typ != "" && !validType(t) {
 				return usageError{fmt.Errorf("--type %q: want PER, ORG, LOC or MISC", typ)}
 			}
-			st, err := a.openStore()
+			st, err := a.openStoreForReading()
 			if err != nil {
 				return err
 			}

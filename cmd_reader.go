@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/adrg/xdg"
@@ -30,8 +32,14 @@ func configPath() string {
 // demoHint is the line the reader shows while the store holds only the demo.
 const demoHint = "These are fictional sample articles. Add yours: byline import PATH, or byline feed add URL and r"
 
+// readOnlyHint is the line the reader shows on a store it cannot write.
+const readOnlyHint = "This store cannot be written (read-only or a full disk): read marks, stars and fetches are not saved"
+
 // runReader opens the terminal reader. On an empty store it first imports
 // the embedded sample articles, so a first run never shows a blank screen.
+//
+// A store that cannot be written (a read-only file, a full disk) still
+// opens, read-only: the reader shows it and says that nothing is saved.
 func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	// A config mistake stops byline before it touches the store or the
 	// terminal, with one line naming the file and the line.
@@ -41,7 +49,11 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	}
 	st, err := a.openStore()
 	if err != nil {
-		return err
+		ro, rerr := a.openStoreForReading()
+		if rerr != nil {
+			return err // why writing failed is the first thing to fix
+		}
+		st = ro
 	}
 	defer st.Close()
 	ctx := cmd.Context()
@@ -51,15 +63,20 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	}
 	opts := ui.Options{KeyMap: &km}
 	opts.Refresh = readerRefresh(st)
-	if n == 0 {
+	switch {
+	case st.ReadOnly():
+		opts.Hint = readOnlyHint
+	case n == 0:
 		if err := importSamples(ctx, st); err != nil {
 			return fmt.Errorf("import sample articles: %w", err)
 		}
 		opts.Hint = demoHint
-	} else if onlySamples(ctx, st, n) {
+	case onlySamples(ctx, st, n):
 		opts.Hint = demoHint
 	}
-	opts.DemoSource = sampleSource
+	if !st.ReadOnly() {
+		opts.DemoSource = sampleSource // the read-only hint stays up
+	}
 	return ui.Run(ctx, st, opts)
 }
 
@@ -81,8 +98,20 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		progress(0, len(feeds), 0)
 		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
-		dropSamples(ctx, st, rep.New, io.Discard)
-		relinkPeople(ctx, st, rep.New+rep.Updated, io.Discard)
+		var warnings strings.Builder
+		dropSamples(ctx, st, rep.New, &warnings)
+		relinkPeople(ctx, st, rep.New+rep.Updated, &warnings)
+		// Feeds that failed, saves among them, and the steps after them: the
+		// reader names the first, so a full disk is never "0 failed".
+		failed := ui.Failures(rep.Failures)
+		for _, w := range strings.Split(warnings.String(), "\n") {
+			if w = strings.TrimPrefix(w, "warning: "); w != "" {
+				failed = append(failed, errors.New(w))
+			}
+		}
+		if len(failed) > 0 {
+			err = errors.Join(err, failed)
+		}
 		return rep.Summary(), err
 	}
 }

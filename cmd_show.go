@@ -78,7 +78,7 @@ func (a *app) loadArticle(cmd *cobra.Command, arg string) (*model.Article, error
 	if err != nil {
 		return nil, fmt.Errorf("%s: no such file, and not an article id", arg)
 	}
-	st, err := a.openStore()
+	st, err := a.openStoreForReading()
 	if err != nil {
 		return nil, err
 	}

@@ -89,11 +89,31 @@ func (a *app) storePath() string {
 	return store.DefaultPath()
 }
 
+// openStore opens the store for a command that writes, creating it when
+// missing.
 func (a *app) openStore() (*store.Store, error) {
+	return store.Open(a.storePath()) // its errors name the path
+}
+
+// openStoreForReading opens the store for a command that only reads (list,
+// show, entities). It creates nothing and writes nothing, so it works on a
+// store the user may not write and on a full disk; a path with no store is
+// an error. A store of an older schema is upgraded when it can be written,
+// and otherwise refused in one line.
+func (a *app) openStoreForReading() (*store.Store, error) {
 	path := a.storePath()
-	s, err := store.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+	s, err := store.OpenReadOnly(path)
+	switch {
+	case errors.Is(err, store.ErrNoStore):
+		return nil, fmt.Errorf("no store at %s: byline import or byline feed add makes one", path)
+	case errors.Is(err, store.ErrOldSchema):
+		w, werr := store.Open(path)
+		if werr != nil {
+			return nil, fmt.Errorf("store %s was written by an older byline and must be upgraded, but cannot be written: %w", path, werr)
+		}
+		return w, nil
+	case err != nil:
+		return nil, err // OpenReadOnly names the path
 	}
 	return s, nil
 }

@@ -174,7 +174,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad colour", []string{"show", "1", "--color", "purple"}, 2},
 		{"missing file", []string{"parse", "/nonexistent/x.txt"}, 1},
 		{"missing article", []string{"show", "999"}, 1},
-		{"empty list", []string{"list"}, 0},
+		{"list without a store", []string{"list"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

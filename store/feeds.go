@@ -67,15 +67,20 @@ func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 	if err != nil {
 		return Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
 	}
-	r, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, title, tags, full_text, created)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
-		f.URL, f.Title, string(tags), string(mode), time.Now().Unix())
+	var n int64
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, title, tags, full_text, created)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+			f.URL, f.Title, string(tags), string(mode), time.Now().Unix())
+		if err == nil {
+			n, err = r.RowsAffected()
+		}
+		return err
+	})
 	if err != nil {
 		return Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
 	}
-	if n, err := r.RowsAffected(); err != nil {
-		return Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
-	} else if n == 0 {
+	if n == 0 {
 		return Feed{}, fmt.Errorf("add feed %s: %w", f.URL, ErrFeedExists)
 	}
 	return s.Feed(ctx, f.URL)
@@ -153,23 +158,19 @@ func scanFeed(r scanner) (Feed, error) {
 // stay in the store: removing a feed never removes what was read from it.
 // A URL not subscribed to gives an error wrapping ErrNotFound.
 func (s *Store) RemoveFeed(ctx context.Context, url string) (kept int, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id); err != nil {
+			return notFound(err)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&kept); err != nil {
+			return err
+		}
+		// The foreign key sets the articles' feed_id to NULL.
+		_, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+		return err
+	})
 	if err != nil {
-		return 0, fmt.Errorf("remove feed %s: %w", url, err)
-	}
-	defer tx.Rollback()
-	var id int64
-	if err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id); err != nil {
-		return 0, fmt.Errorf("remove feed %s: %w", url, notFound(err))
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&kept); err != nil {
-		return 0, fmt.Errorf("remove feed %s: %w", url, err)
-	}
-	// The foreign key sets the articles' feed_id to NULL.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id); err != nil {
-		return 0, fmt.Errorf("remove feed %s: %w", url, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("remove feed %s: %w", url, err)
 	}
 	return kept, nil
@@ -190,15 +191,17 @@ type FeedState struct {
 // records its error and status and keeps the feed's title and validators,
 // so the next fetch is still conditional on the last good one.
 func (s *Store) UpdateFeedState(ctx context.Context, id int64, st FeedState) error {
-	var err error
-	if st.Err != "" {
-		_, err = s.db.ExecContext(ctx, `UPDATE feeds SET last_fetched = ?, last_status = ?, last_error = ?
-			WHERE id = ?`, st.Fetched.Unix(), st.Status, st.Err, id)
-	} else {
-		_, err = s.db.ExecContext(ctx, `UPDATE feeds SET last_fetched = ?, last_status = ?, last_error = '',
-			title = coalesce(nullif(?, ''), title), etag = ?, last_modified = ?
-			WHERE id = ?`, st.Fetched.Unix(), st.Status, st.Title, st.ETag, st.LastModified, id)
-	}
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+		if st.Err != "" {
+			_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetched = ?, last_status = ?, last_error = ?
+				WHERE id = ?`, st.Fetched.Unix(), st.Status, st.Err, id)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetched = ?, last_status = ?, last_error = '',
+				title = coalesce(nullif(?, ''), title), etag = ?, last_modified = ?
+				WHERE id = ?`, st.Fetched.Unix(), st.Status, st.Title, st.ETag, st.LastModified, id)
+		}
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("record fetch of feed %d: %w", id, err)
 	}

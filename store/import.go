@@ -31,23 +31,35 @@ type ImportResult struct {
 // stored entity keeps the name it was first seen with. Published is kept to
 // the second (an unknown, zero date stays unknown). A mention in a field
 // other than title, caption or body fails the batch: it could never be drawn.
+//
+// New articles record relinking as pending in the same transaction (see
+// Relink), so a process killed before it relinks leaves the work to the
+// next one that opens the store. The articles are tagged before Import is
+// called: the transaction holds the write lock only for the writing.
 func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportResult, error) {
+	if len(articles) == 0 {
+		return ImportResult{IDs: []int64{}, Duplicate: []bool{}}, nil
+	}
+	var res ImportResult
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+		res, err = importTx(ctx, tx, articles)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	return res, nil
+}
+
+// importTx is one attempt of Import, in tx.
+func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (ImportResult, error) {
 	res := ImportResult{
 		IDs:       make([]int64, len(articles)),
 		Duplicate: make([]bool, len(articles)),
 	}
-	if len(articles) == 0 {
-		return res, nil
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return ImportResult{}, fmt.Errorf("import: %w", err)
-	}
-	defer tx.Rollback()
-
 	im, err := newImporter(ctx, tx)
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import: %w", err)
+		return ImportResult{}, err
 	}
 	defer im.close()
 
@@ -59,7 +71,7 @@ func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportRes
 		if !dup {
 			id, dup, err = im.article(ctx, a, h)
 			if err != nil {
-				return ImportResult{}, fmt.Errorf("import article %d (%q): %w", i+1, a.Title, err)
+				return ImportResult{}, fmt.Errorf("article %d (%q): %w", i+1, a.Title, err)
 			}
 			batch[h] = id
 		}
@@ -70,8 +82,10 @@ func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportRes
 			res.Imported++
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return ImportResult{}, fmt.Errorf("import: commit: %w", err)
+	if res.Imported > 0 {
+		if err := markPending(ctx, tx, workRelink); err != nil {
+			return ImportResult{}, err
+		}
 	}
 	return res, nil
 }

@@ -295,10 +295,16 @@ func (s *Store) DeleteSource(ctx context.Context, prefix string) (int, error) {
 	if prefix == "" {
 		return 0, errors.New("delete articles: empty source prefix")
 	}
-	r, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE substr(source, 1, length(?1)) = ?1`, prefix)
+	var n int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE substr(source, 1, length(?1)) = ?1`, prefix)
+		if err == nil {
+			n, err = r.RowsAffected()
+		}
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("delete articles from %q: %w", prefix, err)
 	}
-	n, err := r.RowsAffected()
-	return int(n), err
+	return int(n), nil
 }

@@ -93,16 +93,26 @@ func (s *Store) Relink(ctx context.Context) (merged int, err error) {
 
 // relink applies rule, pass after pass, until a pass relinks nothing. Each
 // pass decides on the store as it was when the pass began.
+//
+// The same transaction clears the pending relink that Import and
+// UpsertFeedArticles record: it covers every article committed before it.
 func (s *Store) relink(ctx context.Context, rule relinkRule) (merged int, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.write(ctx, func(tx *sql.Tx) (err error) {
+		merged, err = rule.relinkTx(ctx, tx)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("relink: %w", err)
 	}
-	defer tx.Rollback()
+	return merged, nil
+}
+
+// relinkTx is one attempt of relink, in tx.
+func (rule relinkRule) relinkTx(ctx context.Context, tx *sql.Tx) (merged int, err error) {
 	for {
 		merges, err := rule.plan(ctx, tx)
 		if err != nil {
-			return 0, fmt.Errorf("relink: %w", err)
+			return 0, err
 		}
 		if len(merges) == 0 {
 			break
@@ -114,8 +124,8 @@ func (s *Store) relink(ctx context.Context, rule relinkRule) (merged int, err er
 		}
 		merged += len(merges)
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("relink: commit: %w", err)
+	if err := clearPending(ctx, tx, workRelink); err != nil {
+		return 0, err
 	}
 	return merged, nil
 }

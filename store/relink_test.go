@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -412,4 +414,80 @@ func tagged(t *testing.T, dir string) []model.Article {
 		t.Fatal(err)
 	}
 	return arts
+}
+
+// A command killed after its articles are committed and before it relinks
+// (byline import, kill -9) leaves the relink recorded in the store, in the
+// same transaction as the articles; the next Open finishes it. Importing
+// the same files again ("imported 0") could never have.
+func TestRelinkPendingAfterKill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := append(blairStories(), story("PMQs", "Mr Blair faced Labour backbenchers.", per("Blair", "Blair"), org("Labour")))
+	res, err := s.Import(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if due, err := s.Pending(ctx); err != nil || !due {
+		t.Fatalf("after Import, Pending = %v, %v; want the relink recorded with the articles", due, err)
+	}
+	// The process dies here: no Relink. A second import of the same files
+	// stores nothing new.
+	s.Close()
+	if ro, err := store.OpenReadOnly(path); err != nil {
+		t.Fatal(err)
+	} else {
+		if got := listedAs(t, ro, res.IDs[3]); !slices.Equal(got, []string{"Blair"}) {
+			t.Errorf("before the next open, listed as %v, want [Blair]", got)
+		}
+		ro.Close() // reading finishes nothing: it may not write
+	}
+
+	s, err = store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := listedAs(t, s, res.IDs[3]); !slices.Equal(got, []string{"Tony Blair"}) {
+		t.Errorf("after the next Open, listed as %v, want [Tony Blair]", got)
+	}
+	if due, err := s.Pending(ctx); err != nil || due {
+		t.Errorf("after the next Open, Pending = %v, %v; want the relink done", due, err)
+	}
+	if again, err := s.Import(ctx, arts); err != nil || again.Imported != 0 {
+		t.Errorf("import again = %+v, %v", again, err)
+	}
+	if due, _ := s.Pending(ctx); due {
+		t.Error("an import that stored nothing recorded a relink")
+	}
+}
+
+// Relink clears the record in its own transaction; a fetch that stores new
+// text records it as an import does.
+func TestRelinkPendingCleared(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	if n, err := s.Relink(ctx); err != nil {
+		t.Fatal(n, err)
+	}
+	if due, _ := s.Pending(ctx); due {
+		t.Error("Pending after Relink")
+	}
+	f, err := s.AddFeed(ctx, store.Feed{URL: "https://news.example/rss"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := story("PMQs", "Mr Blair faced Labour backbenchers.", per("Blair", "Blair"), org("Labour"))
+	item.GUID = "https://news.example/pmqs"
+	if _, _, err := s.UpsertFeedArticles(ctx, f.ID, []store.FeedItem{{Article: item}}); err != nil {
+		t.Fatal(err)
+	}
+	if due, _ := s.Pending(ctx); !due {
+		t.Error("no relink pending after a fetch stored a new article")
+	}
 }

@@ -153,6 +153,15 @@ UPDATE articles SET identity = 'guid:feed' || feed_id || ':' || guid
 	WHERE feed_id IS NOT NULL AND guid != '' AND identity = 'guid:' || guid
 	AND instr(guid, ':') = 0 AND length(guid) < 32;
 `,
+	// 5: work a command must finish after its articles are committed, kept
+	// in the store so a process killed in between leaves it to the next
+	// (see pending.go). One row per kind of work, present while it is due.
+	`
+CREATE TABLE pending_work (
+	name  TEXT PRIMARY KEY,
+	since INTEGER NOT NULL -- unix seconds it was first recorded
+) WITHOUT ROWID;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it
@@ -161,46 +170,47 @@ UPDATE articles SET identity = 'guid:feed' || feed_id || ':' || guid
 // second waits, then finds the work done.
 func migrate(ctx context.Context, db *sql.DB) (applied int, err error) {
 	// A cheap read first: opening an up-to-date store takes no write lock.
+	// A busy file (another process making it WAL) is left to writeTx's
+	// retries below.
 	version, err := userVersion(ctx, db)
-	if err != nil {
+	switch {
+	case err != nil && !isBusy(err):
 		return 0, err
-	}
-	if version > len(migrations) {
-		return 0, fmt.Errorf("%w (file has version %d, this byline knows %d)", ErrNewerSchema, version, len(migrations))
-	}
-	if version == len(migrations) {
+	case err == nil && version > len(migrations):
+		return 0, newerSchema(version)
+	case err == nil && version == len(migrations):
 		return 0, nil
 	}
-
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("migrate: %w", err)
-	}
-	defer tx.Rollback()
-	version, err = userVersion(ctx, tx)
-	if err != nil {
-		return 0, err
-	}
-	if version > len(migrations) {
-		return 0, fmt.Errorf("%w (file has version %d, this byline knows %d)", ErrNewerSchema, version, len(migrations))
-	}
-	if version == len(migrations) {
-		return 0, nil // another process migrated while we waited for the lock
-	}
-	for i := version; i < len(migrations); i++ {
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			return 0, fmt.Errorf("migrate to version %d: %w", i+1, err)
+	err = writeTx(ctx, db, func(tx *sql.Tx) error {
+		applied = 0
+		version, err := userVersion(ctx, tx)
+		if err != nil {
+			return err
 		}
-		applied++
-	}
-	// PRAGMA takes no parameters; the value is our own integer.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
-		return 0, fmt.Errorf("migrate: set version: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
+		if version > len(migrations) {
+			return newerSchema(version)
+		}
+		// Equal: another process migrated while we waited for the lock.
+		for i := version; i < len(migrations); i++ {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", i+1, err)
+			}
+			applied++
+		}
+		// PRAGMA takes no parameters; the value is our own integer.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+			return fmt.Errorf("migrate: set version: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return 0, fmt.Errorf("migrate: %w", err)
 	}
 	return applied, nil
+}
+
+func newerSchema(version int) error {
+	return fmt.Errorf("%w (file has version %d, this byline knows %d)", ErrNewerSchema, version, len(migrations))
 }
 
 // queryer is what both *sql.DB and *sql.Tx offer.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 )
@@ -29,20 +30,26 @@ func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
 // setState sets one state column; column is one of our own names, never
 // user input.
 func (s *Store) setState(ctx context.Context, column string, id int64, on bool) error {
-	// The WHERE skips rows already in that state: SQLite rewrites a whole
-	// row (body included) on UPDATE, and an unchanged row needs no commit.
-	r, err := s.db.ExecContext(ctx, `UPDATE articles SET `+column+` = ?1 WHERE id = ?2 AND `+column+` != ?1`, on, id)
+	// A read first: an article already in that state (the common case when
+	// a reader opens it again) needs no write lock and no commit, and SQLite
+	// would rewrite the whole row, body included, on UPDATE.
+	var cur bool
+	err := s.db.QueryRowContext(ctx, `SELECT `+column+` FROM articles WHERE id = ?`, id).Scan(&cur)
 	if err != nil {
-		return fmt.Errorf("mark article %d %s: %w", id, column, err)
+		return fmt.Errorf("mark article %d %s: %w", id, column, notFound(err))
 	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("mark article %d %s: %w", id, column, err)
-	} else if n == 1 {
+	if cur == on {
 		return nil
 	}
-	var one int
-	if err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one); err != nil {
-		return fmt.Errorf("mark article %d %s: %w", id, column, notFound(err))
+	// An immediate transaction, not a bare UPDATE: a bare one reads before
+	// it takes the write lock, and fails at once (SQLITE_BUSY_SNAPSHOT, no
+	// waiting) when another process commits in between.
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET `+column+` = ?1 WHERE id = ?2 AND `+column+` != ?1`, on, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("mark article %d %s: %w", id, column, err)
 	}
 	return nil
 }

@@ -29,7 +29,8 @@ var ErrNotFound = errors.New("not found")
 // Store is an open byline database. It is safe for concurrent use by many
 // goroutines, and other processes may open the same file at the same time.
 type Store struct {
-	db *sql.DB
+	db       *sql.DB
+	readOnly bool // opened by OpenReadOnly: every write gives ErrReadOnly
 
 	entities     atomic.Pointer[entityIndex] // for fuzzy matching; nil until asked
 	entitiesLoad sync.Mutex                  // held while loading entities
@@ -56,11 +57,17 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	if _, err := migrate(context.Background(), db); err != nil {
+	ctx := context.Background()
+	if _, err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	s := &Store{db: db}
+	// Work a killed command left undone is finished by the next one. It is
+	// a refinement: when it fails (a full disk), the store still opens and
+	// the work stays recorded for the next time.
+	s.finishPending(ctx)
+	return s, nil
 }
 
 // Close releases the database. Pending WAL frames are checkpointed by SQLite
@@ -73,8 +80,9 @@ func (s *Store) Close() error {
 // in one Exec after Open, because database/sql pools connections: only the
 // DSN reaches every connection the pool opens later.
 //
-//   - busy_timeout(5000): wait up to 5 s for another connection or process
-//     instead of failing with "database is locked".
+//   - busy_timeout (busyTimeout, 5 s): wait for another connection or
+//     process instead of failing with "database is locked"; a write that
+//     still finds the lock taken starts again (writeTx).
 //   - journal_mode(WAL): readers never block the writer and vice versa.
 //   - synchronous(NORMAL): safe with WAL (a power cut can lose the last
 //     commit, never corrupt the file), and much faster than FULL.
@@ -83,17 +91,22 @@ func (s *Store) Close() error {
 //     it waits in the busy handler instead of failing later when a read lock
 //     cannot be upgraded (which no timeout can fix).
 func dsn(path string) string {
-	// A "file:" URI lets a path hold '?' or '#': escaped, SQLite decodes them
-	// and the driver does not mistake them for the start of the parameters.
+	return fileURI(path) +
+		fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()) +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=foreign_keys(1)" +
+		"&_txlock=immediate"
+}
+
+// fileURI is path as a "file:" URI. A URI lets a path hold '?' or '#':
+// escaped, SQLite decodes them and the driver does not mistake them for the
+// start of the parameters.
+func fileURI(path string) string {
 	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 	p := filepath.ToSlash(filepath.Clean(path))
 	if filepath.VolumeName(path) != "" {
 		p = "/" + p // file:/C:/... on Windows
 	}
-	return "file:" + r.Replace(p) +
-		"?_pragma=busy_timeout(5000)" +
-		"&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(NORMAL)" +
-		"&_pragma=foreign_keys(1)" +
-		"&_txlock=immediate"
+	return "file:" + r.Replace(p)
 }

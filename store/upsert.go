@@ -91,20 +91,28 @@ func (s *Store) UpsertFeedArticles(ctx context.Context, feedID int64, items []Fe
 	if len(items) == 0 {
 		return 0, 0, nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.write(ctx, func(tx *sql.Tx) (err error) {
+		added, updated, err = upsertTx(ctx, tx, feedID, items)
+		return err
+	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("store feed items: %w", err)
 	}
-	defer tx.Rollback()
+	return added, updated, nil
+}
+
+// upsertTx is one attempt of UpsertFeedArticles, in tx. Like Import, it
+// records relinking as pending when it stored new or changed text.
+func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (added, updated int, err error) {
 	up, err := newUpserter(ctx, tx, feedID)
 	if err != nil {
-		return 0, 0, fmt.Errorf("store feed items: %w", err)
+		return 0, 0, err
 	}
 	defer up.close()
 	for i := range items {
 		isNew, isUpdated, err := up.item(ctx, &items[i])
 		if err != nil {
-			return 0, 0, fmt.Errorf("store item %q: %w", items[i].Title, err)
+			return 0, 0, fmt.Errorf("item %q: %w", items[i].Title, err)
 		}
 		if isNew {
 			added++
@@ -113,8 +121,10 @@ func (s *Store) UpsertFeedArticles(ctx context.Context, feedID int64, items []Fe
 			updated++
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, 0, fmt.Errorf("store feed items: commit: %w", err)
+	if added+updated > 0 {
+		if err := markPending(ctx, tx, workRelink); err != nil {
+			return 0, 0, err
+		}
 	}
 	return added, updated, nil
 }

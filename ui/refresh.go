@@ -24,6 +24,30 @@ type RefreshFunc func(ctx context.Context, progress func(done, total, newArticle
 // the reader then says how to subscribe.
 var ErrNoFeeds = errors.New("no feeds subscribed")
 
+// Failures is the error a RefreshFunc returns (alone or joined with
+// another), with its summary, when the run went on to the end but part of
+// it failed: a feed that could not be fetched, articles or links that could
+// not be saved (a full disk, a read-only store). Each says in one line what
+// failed and why. The reader counts them and names the first beside the
+// summary, so a save that failed is never hidden behind "0 failed".
+type Failures []error
+
+func (f Failures) Error() string {
+	if len(f) == 0 {
+		return "no failures"
+	}
+	return failuresNote(f)
+}
+
+// failuresNote counts the failures and names the first.
+func failuresNote(f Failures) string {
+	note := strconv.Itoa(len(f)) + " failed: " + f[0].Error()
+	if len(f) > 1 {
+		note += " (and " + strconv.Itoa(len(f)-1) + " more)"
+	}
+	return note
+}
+
 // noFeedsNote is what `r` says when there is nothing to fetch.
 const noFeedsNote = "no feeds: byline feed add URL"
 
@@ -206,12 +230,19 @@ func (m *Model) updateRefresh(msg tea.Msg) tea.Cmd {
 		if m.note == alreadyFetching {
 			m.note = ""
 		}
+		var failed Failures
+		if errors.As(msg.Err, &failed) && len(failed) > 0 {
+			m.note = failuresNote(failed)
+			msg.Err = withoutFailures(msg.Err)
+		}
 		switch {
 		case errors.Is(msg.Err, ErrNoFeeds):
 			m.note = noFeedsNote
 			return nil
 		case msg.Err != nil && m.ctx.Err() != nil:
 			return nil // the program is ending
+		case msg.Err != nil && msg.Summary != "" && len(failed) > 0:
+			m.note = "fetch stopped: " + msg.Err.Error() + "; " + m.note
 		case msg.Err != nil && msg.Summary != "":
 			m.note = "fetch stopped: " + msg.Err.Error() + " (" + msg.Summary + ")"
 		case msg.Err != nil:
@@ -227,6 +258,25 @@ func (m *Model) updateRefresh(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return nil
+}
+
+// withoutFailures is err with its Failures taken out: nil when they were
+// all it held.
+func withoutFailures(err error) error {
+	var f Failures
+	if errors.As(err, &f) && err.Error() == f.Error() {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var rest []error
+		for _, e := range j.Unwrap() {
+			if !errors.As(e, &f) {
+				rest = append(rest, e)
+			}
+		}
+		return errors.Join(rest...)
+	}
+	return err
 }
 
 // expireSummary takes the refresh summary off the status bar after a

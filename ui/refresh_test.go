@@ -110,19 +110,24 @@ func pipeline(st *store.Store) RefreshFunc {
 			ids[f.URL] = f.ID
 			reqs = append(reqs, fetch.Request{URL: f.URL})
 		}
-		ok, failed, news, done := 0, 0, 0, 0
+		ok, news, done := 0, 0, 0
+		var failed Failures
 		for res := range (&fetch.Fetcher{}).Fetch(ctx, reqs) {
 			done++
 			added, err := storeFeed(ctx, st, ids[res.URL], res)
 			if err != nil {
-				failed++
+				failed = append(failed, fmt.Errorf("%s: %w", res.URL, err))
 			} else {
 				ok++
 				news += added
 			}
 			progress(done, len(feeds), news)
 		}
-		return fmt.Sprintf("feeds %d ok, %d failed; %d new articles", ok, failed, news), ctx.Err()
+		summary := fmt.Sprintf("feeds %d ok, %d failed; %d new articles", ok, len(failed), news)
+		if len(failed) > 0 {
+			return summary, errors.Join(ctx.Err(), failed)
+		}
+		return summary, ctx.Err()
 	}
 }
 
@@ -207,6 +212,40 @@ func TestRefreshGrowsTheListWhileTheReaderStaysResponsive(t *testing.T) {
 	press(t, m, "r")
 	if !contains(m, "feeds 2 ok, 0 failed; 0 new articles") || m.ListLen() != 12 {
 		t.Errorf("second run: %d articles, screen:\n%s", m.ListLen(), strings.Join(screen(m), "\n"))
+	}
+}
+
+// A fetch whose articles cannot be saved (here a store opened read-only;
+// a full disk is the same to the reader) ends with the failures counted
+// and the first named, not with "0 failed".
+func TestRefreshNamesSaveFailures(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "byline.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Import(context.Background(), fixtures()); err != nil {
+		t.Fatal(err)
+	}
+	srv := newNewsServer(t, 3)
+	subscribe(t, st, srv, 2)
+	ro, err := store.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+
+	m := newModel(t, ro, 200, 30, Options{Refresh: pipeline(ro)})
+	press(t, m, "r")
+	bar := screen(m)[len(screen(m))-1]
+	for _, want := range []string{"feeds 0 ok, 2 failed", "2 failed: " + srv.URL + "/feed/", "read-only", "(and 1 more)"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("status bar %q does not say %q", bar, want)
+		}
+	}
+	if strings.Contains(bar, "fetch stopped") || strings.Contains(bar, "cannot fetch") {
+		t.Errorf("a run that went to the end is called stopped: %q", bar)
 	}
 }
 

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// busyTimeout is how long SQLite's own busy handler waits for a lock before
+// a statement gives up with SQLITE_BUSY. It is not the limit of a write:
+// writeTx then starts the transaction again (see stallLimit). A variable so
+// the tests can make contention bite in milliseconds instead of seconds.
+var busyTimeout = 5 * time.Second
+
+// stallLimit is how long writeTx keeps retrying a write while no other
+// connection commits anything. A writer that waits on one making progress
+// (an import committing batch after batch) waits as long as that lasts; one
+// stuck behind a lock that nobody releases (a process stopped in its
+// transaction) gives up after this long and says so.
+var stallLimit = 60 * time.Second
+
+// maxBackoff caps the pause between two attempts of a write.
+const maxBackoff = 250 * time.Millisecond
+
+// write runs fn in one write transaction on s, retrying as writeTx does.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	return writeTx(ctx, s.db, fn)
+}
+
+// writeTx runs fn in a transaction that takes the write lock at BEGIN
+// (BEGIN IMMEDIATE, from the DSN's _txlock) and commits it. fn must do
+// database work only: no tagging, no network, nothing slow that would hold
+// every other writer out. When the lock cannot be had (SQLITE_BUSY, after
+// SQLite's busy handler has waited busyTimeout), the transaction is rolled
+// back and fn runs again from the start, after a short randomised pause,
+// for as long as some other connection keeps committing (PRAGMA
+// data_version moves) and at most stallLimit without that. So no writer
+// fails because another is writing, and fn may run more than once: it must
+// start from nothing each time.
+func writeTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	// One connection throughout: data_version compares only on one.
+	// Connecting runs the DSN's pragmas, which a fresh file being made WAL
+	// by another process can answer with SQLITE_BUSY too.
+	progressed := time.Now()
+	pause := 5 * time.Millisecond
+	var conn *sql.Conn
+	for {
+		var err error
+		if conn, err = db.Conn(ctx); err == nil {
+			break
+		}
+		if !isBusy(err) || time.Since(progressed) > stallLimit {
+			return err
+		}
+		if err := sleep(ctx, &pause); err != nil {
+			return err
+		}
+	}
+	defer conn.Close()
+
+	seen, _ := dataVersion(ctx, conn)
+	for {
+		err := attempt(ctx, conn, fn)
+		if err == nil || !isBusy(err) {
+			return err
+		}
+		// Make sure no half transaction is left on the connection: a
+		// failed COMMIT leaves SQLite's transaction open.
+		conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		if v, verr := dataVersion(ctx, conn); verr == nil && v != seen {
+			seen, progressed = v, time.Now()
+		}
+		if time.Since(progressed) > stallLimit {
+			return fmt.Errorf("%w (no other writer committed for %s)", err, stallLimit.Round(time.Second))
+		}
+		if err := sleep(ctx, &pause); err != nil {
+			return err
+		}
+	}
+}
+
+// sleep waits about *pause, or until ctx ends, and doubles *pause up to
+// maxBackoff. Jitter keeps two retrying writers from colliding in step.
+func sleep(ctx context.Context, pause *time.Duration) error {
+	t := time.NewTimer(*pause/2 + rand.N(*pause))
+	defer t.Stop()
+	*pause = min(2**pause, maxBackoff)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// attempt runs fn once in a transaction on conn.
+func attempt(ctx context.Context, conn *sql.Conn, fn func(tx *sql.Tx) error) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// dataVersion changes whenever another connection, in this process or any
+// other, has committed to the database since the last call on conn.
+func dataVersion(ctx context.Context, conn *sql.Conn) (int64, error) {
+	var v int64
+	err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY in any of its forms
+// (a lock held too long, a snapshot gone stale, a recovery in progress):
+// all of them mean "try again", never "this cannot be done".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// isUnwritable reports whether err says the file cannot be written
+// (SQLITE_READONLY, SQLITE_CANTOPEN) or the disk is full or failing
+// (SQLITE_FULL, SQLITE_IOERR): the cases where reading may still work.
+func isUnwritable(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}
