@@ -94,7 +94,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("%w a redirect to %s: a web address may only redirect to http or https", ErrRefused, req.URL.Redacted())
 	}
 	if host := req.URL.Hostname(); !reachFrom(req).private && localName(host) {
-		return fmt.Errorf("%w a redirect to %s: a local address, and this feed is not on the local network", ErrRefused, req.URL.Redacted())
+		return fmt.Errorf("%w a redirect to %s: a local address, reached from a public one", ErrRefused, req.URL.Redacted())
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (g *guard) dialer(private bool) func(ctx context.Context, network, addr str
 		}
 		for _, a := range addrs {
 			if privateAddr(a) {
-				return nil, fmt.Errorf("%w %s: it is at %s, a loopback or private address, and this feed is not on the local network", ErrRefused, host, a.Unmap())
+				return nil, fmt.Errorf("%w %s: it is at %s, a loopback or private address, reached from a public one", ErrRefused, host, a.Unmap())
 			}
 		}
 		var firstErr error
