@@ -4,6 +4,11 @@
 // context's), and a server's 429 or 503 Retry-After honoured once. It is the
 // only part of ingest that does I/O; what it returns is raw bytes for
 // package feed or web to parse.
+//
+// What a request may reach follows from its origin, the address the user
+// gave (guard.go): redirects go only to http(s), files are read only for a
+// feed added by path, and loopback and private addresses are dialled only
+// for an origin at one. Large bodies share a memory budget per Fetcher.
 package fetch
 
 import (
@@ -92,9 +97,10 @@ func (r *Result) Release() {
 // Fetcher fetches many URLs at once within limits. The zero value is usable;
 // a zero field takes its default.
 type Fetcher struct {
-	Client *http.Client // nil: a client with Go's default transport
-	// Files lets file:/// URLs through (a feed kept in a local folder);
-	// the Client's transport must then serve the file scheme, as
+	Client *http.Client // nil: NewTransport(nil), files served when Files is set
+	// Files lets file:/// URLs through for requests whose origin is a
+	// file (a feed kept in a local folder, and its items' pages); the
+	// Client's transport must then serve the file scheme, as
 	// FileTransport does.
 	Files          bool
 	UserAgent      string        // "": DefaultUserAgent
