@@ -21,7 +21,7 @@ import (
 // fetchOptions tune a fetch; zero fields take the defaults.
 type fetchOptions struct {
 	Timeout    time.Duration     // the whole run (5 min)
-	Transport  http.RoundTripper // nil: Go's default transport
+	Transport  http.RoundTripper // nil: fetch.NewTransport(nil); tests give it a fetch.Network
 	OnProgress func(done, total int)
 	// OnStored, when set, is called after each feed is stored or has failed,
 	// with the report so far: the reader reloads its list as articles land.
@@ -70,24 +70,32 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 	defer cancel()
 	base := opt.Transport
 	if base == nil {
-		base = http.DefaultTransport
+		base = fetch.NewTransport(nil)
 	}
-	f := &fetch.Fetcher{
-		Client: &http.Client{Transport: newPoliteTransport(fetch.FileTransport(base),
-			fetch.DefaultConcurrency, fetch.DefaultPerHost, fetch.DefaultRequestTimeout)},
-		// Only the user adds feeds, and only a local feed's items can
-		// link to local pages (safe.URL), so a file here is the user's.
-		Files:     true,
-		UserAgent: fetch.UserAgent(version),
-		// The transport times each request once it is sent; here a request
-		// may wait for slots as long as the run lasts.
-		RequestTimeout: timeout,
+	client := &http.Client{Transport: newPoliteTransport(fetch.FileTransport(base),
+		fetch.DefaultConcurrency, fetch.DefaultPerHost, fetch.DefaultRequestTimeout)}
+	newFetcher := func() *fetch.Fetcher {
+		return &fetch.Fetcher{
+			Client: client,
+			// Only the user adds feeds, and a request may read a file
+			// only when its feed is one (fetch checks each request's
+			// origin), so a file here is the user's.
+			Files:     true,
+			UserAgent: fetch.UserAgent(version),
+			// The transport times each request once it is sent; here a
+			// request may wait for slots as long as the run lasts.
+			RequestTimeout: timeout,
+		}
 	}
+	// Feeds and pages draw on separate memory budgets: a worker waiting
+	// for room for a page must never wait on a feed body that is queued
+	// for a worker.
+	f, pages := newFetcher(), newFetcher()
 	byURL := make(map[string]store.Feed, len(feeds))
 	reqs := make([]fetch.Request, 0, len(feeds))
 	for _, fd := range feeds {
 		byURL[fd.URL] = fd
-		reqs = append(reqs, fetch.Request{URL: fd.URL, ETag: fd.ETag, LastModified: fd.LastModified})
+		reqs = append(reqs, fetch.Request{URL: fd.URL, ETag: fd.ETag, LastModified: fd.LastModified, Origin: fd.URL})
 	}
 	results := f.Fetch(runCtx, reqs)
 
@@ -98,7 +106,7 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 	for range fetch.DefaultConcurrency {
 		wg.Go(func() {
 			for res := range results {
-				outcomes <- readFeed(runCtx, st, f, ex, byURL[res.URL], res, timeout)
+				outcomes <- readFeed(runCtx, st, pages, ex, byURL[res.URL], res, timeout)
 			}
 		})
 	}
@@ -155,9 +163,9 @@ func feedError(fd store.Feed, reason string) error {
 }
 
 // readFeed turns one fetch result into what to store: the feed's new state
-// and its changed items, with full text fetched where the feed sent only a
-// teaser, and entities found.
-func readFeed(ctx context.Context, st *store.Store, f *fetch.Fetcher, ex entity.Extractor, fd store.Feed, res fetch.Result, runTimeout time.Duration) feedOutcome {
+// and its changed items, with full text fetched through pages where the feed
+// sent only a teaser, and entities found.
+func readFeed(ctx context.Context, st *store.Store, pages *fetch.Fetcher, ex entity.Extractor, fd store.Feed, res fetch.Result, runTimeout time.Duration) feedOutcome {
 	o := feedOutcome{feed: fd, state: store.FeedState{Fetched: time.Now(), Status: res.Status}}
 	fail := func(err error) feedOutcome {
 		o.state.Err = reason(ctx, err, fd.URL, runTimeout)
@@ -171,6 +179,7 @@ func readFeed(ctx context.Context, st *store.Store, f *fetch.Fetcher, ex entity.
 		return o
 	}
 	parsed, err := feed.Parse(fd.URL, res.Body)
+	res.Release()
 	if err != nil {
 		return fail(err)
 	}
@@ -196,7 +205,7 @@ func readFeed(ctx context.Context, st *store.Store, f *fetch.Fetcher, ex entity.
 			changed = append(changed, it)
 		}
 	}
-	o.items = withFullText(ctx, f, fd.FullText, changed)
+	o.items = withFullText(ctx, pages, fd, changed)
 	for i := range o.items {
 		o.items[i].Entities = ex.Extract(&o.items[i].Article)
 	}
@@ -208,10 +217,12 @@ func readFeed(ctx context.Context, st *store.Store, f *fetch.Fetcher, ex entity.
 }
 
 // withFullText makes store items of feed items, fetching the page of each
-// that needs it (every item with mode always, teasers with auto) through the
-// run's fetcher. A page that cannot be fetched or read leaves the item as
-// the feed sent it.
-func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, items []feed.Item) []store.FeedItem {
+// that needs it (every item with fd's mode always, teasers with auto)
+// through the run's page fetcher, with fd as their origin: a web feed's
+// pages may not be files or local addresses. A page that cannot be fetched
+// or read leaves the item as the feed sent it.
+func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []feed.Item) []store.FeedItem {
+	mode := fd.FullText
 	out := make([]store.FeedItem, len(items))
 	var reqs []fetch.Request
 	wanted := map[string][]int{}
@@ -221,7 +232,7 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, it
 			continue
 		}
 		if len(wanted[it.URL]) == 0 {
-			reqs = append(reqs, fetch.Request{URL: it.URL})
+			reqs = append(reqs, fetch.Request{URL: it.URL, Origin: fd.URL})
 		}
 		wanted[it.URL] = append(wanted[it.URL], i)
 		out[i].Retry = true // until its page answers for good
@@ -230,7 +241,7 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, it
 		return out
 	}
 	for res := range f.Fetch(ctx, reqs) {
-		if res.Err != nil && !permanent(res.Status) {
+		if res.Err != nil && !permanent(res.Status) && !errors.Is(res.Err, fetch.ErrRefused) {
 			continue // the teaser for now; the next fetch tries again
 		}
 		for _, i := range wanted[res.URL] {
@@ -240,6 +251,7 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, mode store.FullText, it
 			continue
 		}
 		page, err := web.Extract(res.URL, res.Body)
+		res.Release()
 		if err != nil {
 			continue
 		}

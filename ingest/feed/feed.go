@@ -80,6 +80,10 @@ func Parse(name string, data []byte) (f Feed, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Feed{}, &Error{Name: name, Err: fmt.Errorf("%w: empty document", ErrNotFeed)}
 	}
+	data, err = prepare(data)
+	if err != nil {
+		return Feed{}, &Error{Name: name, Err: err}
+	}
 	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(safe.DropControlRefs(data)))
 	if err != nil {
 		return Feed{}, &Error{Name: name, Err: fmt.Errorf("%w: %s", ErrNotFeed, describe(err))}

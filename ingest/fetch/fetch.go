@@ -4,9 +4,15 @@
 // context's), and a server's 429 or 503 Retry-After honoured once. It is the
 // only part of ingest that does I/O; what it returns is raw bytes for
 // package feed or web to parse.
+//
+// What a request may reach follows from its origin, the address the user
+// gave (guard.go): redirects go only to http(s), files are read only for a
+// feed added by path, and loopback and private addresses are dialled only
+// for an origin at one. Large bodies share a memory budget per Fetcher.
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // Defaults for a zero Fetcher field.
@@ -26,7 +34,12 @@ const (
 	DefaultRequestTimeout = 20 * time.Second
 	DefaultMaxBodySize    = 20 << 20
 	DefaultMaxRetryWait   = 60 * time.Second
+	DefaultMaxInFlight    = 40 << 20
 )
+
+// smallBody is how much of every body is read outside the budget: most
+// feeds and pages are smaller, and the run's concurrency bounds them.
+const smallBody = 1 << 20
 
 // DefaultUserAgent names byline and where to find it; main sets UserAgent to
 // UserAgent(version) so servers see the release too.
@@ -43,6 +56,12 @@ type Request struct {
 	URL          string
 	ETag         string
 	LastModified string
+	// Origin is the address the user gave that this request comes from:
+	// a feed's URL for the pages of its items; "" means URL itself. It
+	// decides what the request may reach (see NewTransport): a file only
+	// when Origin is a file (and Fetcher.Files is set), a loopback or
+	// private address only when Origin is at one.
+	Origin string
 }
 
 // Result is the outcome of one Request. On success Status is 2xx and Body
@@ -61,14 +80,27 @@ type Result struct {
 	NotModified  bool
 	Err          error
 	RetryAfter   time.Duration
+
+	release func() // gives a large body's bytes back to the budget
+}
+
+// Release gives the memory of a large Body back to the fetcher's budget
+// (see Fetcher.MaxBytesInFlight): call it once the body is parsed. Until
+// then other large responses wait. It may be called more than once, and
+// on any Result.
+func (r *Result) Release() {
+	if r.release != nil {
+		r.release()
+	}
 }
 
 // Fetcher fetches many URLs at once within limits. The zero value is usable;
 // a zero field takes its default.
 type Fetcher struct {
-	Client *http.Client // nil: a client with Go's default transport
-	// Files lets file:/// URLs through (a feed kept in a local folder);
-	// the Client's transport must then serve the file scheme, as
+	Client *http.Client // nil: NewTransport(nil), files served when Files is set
+	// Files lets file:/// URLs through for requests whose origin is a
+	// file (a feed kept in a local folder, and its items' pages); the
+	// Client's transport must then serve the file scheme, as
 	// FileTransport does.
 	Files          bool
 	UserAgent      string        // "": DefaultUserAgent
@@ -77,6 +109,14 @@ type Fetcher struct {
 	RequestTimeout time.Duration // per request, body included (20 s)
 	MaxBodySize    int64         // larger responses fail (20 MB)
 	MaxRetryWait   time.Duration // longest Retry-After waited for (60 s)
+	// MaxBytesInFlight bounds the memory of response bodies past the first
+	// megabyte of each, across every Fetch call of this Fetcher, from the
+	// moment they are read until their Result is released (40 MB). So the
+	// memory of a fetch does not grow with the number of large feeds in it.
+	MaxBytesInFlight int64
+
+	budgetOnce sync.Once
+	budget     *semaphore.Weighted
 }
 
 // Fetch fetches reqs concurrently and sends one Result per request on the
@@ -115,11 +155,20 @@ func (f *Fetcher) Fetch(ctx context.Context, reqs []Request) <-chan Result {
 // fetchOne fetches r, retrying once after a Retry-After that fits the run.
 func (f *Fetcher) fetchOne(ctx context.Context, r Request, all chan struct{}, hostSlots func(string) chan struct{}) Result {
 	u, err := url.Parse(r.URL)
+	origin := r.Origin
+	if origin == "" {
+		origin = r.URL
+	}
+	can := reachOf(origin)
 	web := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-	local := err == nil && f.Files && u.Scheme == "file" && u.Host == "" && u.Path != ""
-	if !web && !local {
+	file := err == nil && u.Scheme == "file" && u.Host == "" && u.Path != ""
+	if file && f.Files && !can.files {
+		return Result{URL: r.URL, Err: fmt.Errorf("fetch %s: %w: only a feed added by its path may read files", r.URL, ErrRefused)}
+	}
+	if !web && !(file && f.Files) {
 		return Result{URL: r.URL, Err: fmt.Errorf("fetch %s: not an http(s) URL", r.URL)}
 	}
+	ctx = context.WithValue(ctx, reachKey{}, can)
 	host := hostSlots(strings.ToLower(u.Host))
 	for attempt := 0; ; attempt++ {
 		res := f.withSlots(ctx, all, host, func() Result { return f.get(ctx, r) })
@@ -183,10 +232,11 @@ func (f *Fetcher) get(ctx context.Context, r Request) (res Result) {
 	if r.LastModified != "" {
 		req.Header.Set("If-Modified-Since", r.LastModified)
 	}
-	client := f.Client
-	if client == nil {
-		client = http.DefaultClient
+	client := http.Client{Transport: defaultTransport()}
+	if f.Client != nil {
+		client = *f.Client
 	}
+	client.CheckRedirect = checkRedirect
 	resp, err := client.Do(req)
 	if err != nil {
 		res.Err = fmt.Errorf("fetch %s: %w", r.URL, unwrapURLError(err))
@@ -219,17 +269,77 @@ func (f *Fetcher) get(ctx context.Context, r Request) (res Result) {
 	if limit <= 0 {
 		limit = DefaultMaxBodySize
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	body, release, err := f.readBody(ctx, resp, limit)
 	switch {
 	case err != nil:
 		res.Err = fmt.Errorf("fetch %s: reading body: %w", r.URL, err)
 	case int64(len(body)) > limit:
 		res.Err = fmt.Errorf("fetch %s: response over the %d MB limit", r.URL, limit>>20)
 	default:
-		res.Body = body
+		res.Body, res.release = body, release
+		return res
 	}
+	release()
 	return res
 }
+
+// readBody reads up to limit+1 bytes of resp's body: the first smallBody
+// freely, the rest only once the budget grants room for all of it (the
+// Content-Length, or limit when unknown), which is held until the returned
+// release is called. A body takes its room in one piece, so two large
+// bodies never hold half the budget each and wait for each other.
+func (f *Fetcher) readBody(ctx context.Context, resp *http.Response, limit int64) ([]byte, func(), error) {
+	noop := func() {}
+	var buf bytes.Buffer
+	small := min(int64(smallBody), limit)
+	if resp.ContentLength >= 0 && resp.ContentLength <= small {
+		buf.Grow(int(resp.ContentLength) + 1)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, small+1)); err != nil || int64(buf.Len()) <= small {
+		return buf.Bytes(), noop, err
+	}
+	want := limit + 1
+	if resp.ContentLength > 0 && resp.ContentLength < want {
+		want = resp.ContentLength + 1
+	}
+	budget := f.bytesBudget()
+	room := min(want, positive64(f.MaxBytesInFlight, DefaultMaxInFlight))
+	if err := budget.Acquire(ctx, room); err != nil {
+		return nil, noop, err
+	}
+	release := sync.OnceFunc(func() { budget.Release(room) })
+	// One allocation of the size granted: a growing buffer would copy the
+	// body on its way up and hold up to twice it.
+	data := make([]byte, buf.Len(), want)
+	copy(data, buf.Bytes())
+	buf = bytes.Buffer{}
+	for int64(len(data)) < want {
+		n, err := resp.Body.Read(data[len(data):want])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			release()
+			return nil, noop, err
+		}
+	}
+	return data, release, nil
+}
+
+func (f *Fetcher) bytesBudget() *semaphore.Weighted {
+	f.budgetOnce.Do(func() {
+		f.budget = semaphore.NewWeighted(positive64(f.MaxBytesInFlight, DefaultMaxInFlight))
+	})
+	return f.budget
+}
+
+// defaultTransport is the transport of a Fetcher without a Client: the
+// guarded one, with local files served when Files is set (their reach is
+// checked before the request is made).
+var defaultTransport = sync.OnceValue(func() http.RoundTripper {
+	return FileTransport(NewTransport(nil))
+})
 
 // retryAfter parses a Retry-After header (seconds or an HTTP date) into a
 // wait from now; 0 when absent or unreadable.
@@ -260,6 +370,13 @@ func unwrapURLError(err error) error {
 }
 
 func positive(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+func positive64(v, def int64) int64 {
 	if v > 0 {
 		return v
 	}
