@@ -160,8 +160,24 @@ func (m *Model) back() tea.Cmd {
 	return m.reloadList()
 }
 
-// reloadList shows the list for the current filter from its top.
+// reloadList shows the list for the current filter, keeping the selected
+// article selected (and so in the reader) when the new list still holds it,
+// else from the top: toggling a filter or clearing a search must not lose
+// the reader's place.
 func (m *Model) reloadList() tea.Cmd {
+	keep := int64(0)
+	if it, ok := m.list.Selected(); ok {
+		keep = it.ID
+	}
+	m.listDone = false
+	cmd := m.loadList()
+	m.listKeep = keep
+	return cmd
+}
+
+// reloadListTop shows the list for the current filter from its top, as a
+// new search does: its best hit comes first.
+func (m *Model) reloadListTop() tea.Cmd {
 	m.listDone = false
 	m.list.Select(0)
 	return m.loadList()
@@ -229,6 +245,9 @@ func (m *Model) applySearch(find bool, text string) tea.Cmd {
 		return nil
 	}
 	m.filter.search = text
+	if text != "" {
+		return m.reloadListTop()
+	}
 	return m.reloadList()
 }
 

@@ -48,12 +48,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.list.SetItems(msg.Items)
 		m.dropDemoHint(msg.Items)
 		if m.listKeep != 0 {
+			// The kept article's new row, or the top when it left the list.
+			row := 0
 			for i, it := range msg.Items {
 				if it.ID == m.listKeep {
-					m.list.Select(i)
+					row = i
 					break
 				}
 			}
+			m.list.Select(row)
 			m.listKeep = 0
 		}
 		return m.followSelection()
