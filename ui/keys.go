@@ -44,6 +44,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(msg, g.Quit) && msg.String() != "ctrl+c" && !m.showHelp && m.backToList():
+		return nil // q from the reader or the sidebar goes back to the list
 	case key.Matches(msg, g.Quit):
 		if m.refresh != nil {
 			m.refresh.cancel() // stop fetching now; Run waits for it to end
@@ -58,6 +60,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Back):
 		return m.back()
+	case key.Matches(msg, g.ToList):
+		m.backToList()
+		return nil
+	case key.Matches(msg, m.km.Sidebar.Unpin):
+		m.unpinAll()
+		return nil
 	case key.Matches(msg, g.NextPane):
 		m.cycleFocus(1)
 		return nil
@@ -131,7 +139,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(msg, m.km.Sidebar.Follow):
-			if e, ok := m.sidebar.Selected(); ok {
+			if e, ok := m.sidebar.Selected(); ok && e.ID == 0 {
+				m.note = oneLine(e.Name) + " is not in this article"
+			} else if ok {
 				return m.followEntity(e)
 			}
 			return nil
@@ -148,6 +158,8 @@ func (m *Model) back() tea.Cmd {
 	switch {
 	case m.reader.Find() != "" && (m.focus == FocusReader || m.filter.search == ""):
 		return m.reader.SetFind("")
+	case !m.lay.List.Visible() && m.backToList():
+		return nil // one pane at a time: back to the list before the filters
 	case m.filter.search != "":
 		m.filter.search = ""
 	case m.filter.entity.ID != 0:
@@ -155,6 +167,7 @@ func (m *Model) back() tea.Cmd {
 	case m.filter.unread || m.filter.starred:
 		m.filter.unread, m.filter.starred = false, false
 	default:
+		m.backToList()
 		return nil
 	}
 	return m.reloadList()

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
 // TestResizeMovesFocusToAVisiblePane is issue 13's item 2: the sidebar had
@@ -77,5 +80,63 @@ func TestFilterAndSearchKeepThePlace(t *testing.T) {
 	press(t, m, "u")
 	if m.SelectedIndex() != 0 || m.ReaderArticle() == nil || m.ReaderArticle().Title != fixtures()[1].Title {
 		t.Fatalf("u with the read article selected: row %d, reader %v", m.SelectedIndex(), m.ReaderArticle())
+	}
+}
+
+// TestNarrowReaderHasAWayBack is item 5: under 80 columns the reader fills
+// the screen; esc, h and left go back to the list, and so does q, which
+// quits only from the list.
+func TestNarrowReaderHasAWayBack(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 70, 20, Options{})
+	for _, k := range []string{"esc", "h", "left", "q"} {
+		press(t, m, "j")
+		press(t, m, "enter")
+		if m.Focus() != FocusReader || !contains(m, "▸ Article") {
+			t.Fatalf("enter: focus %v", m.Focus())
+		}
+		if press(t, m, k) {
+			t.Fatalf("%s in the reader quit", k)
+		}
+		if m.Focus() != FocusList || !contains(m, "▸ Articles") {
+			t.Fatalf("%s in the reader: focus %v, screen:\n%s", k, m.Focus(), strings.Join(screen(m), "\n"))
+		}
+	}
+	if m.SelectedIndex() != 4 {
+		t.Fatalf("going back moved the list to row %d, want 4", m.SelectedIndex())
+	}
+	// Back before the filters: esc in the reader leaves the search alone.
+	press(t, m, "/")
+	typeText(t, m, "nordvik")
+	press(t, m, "enter")
+	press(t, m, "enter")
+	press(t, m, "esc")
+	if m.Focus() != FocusList || !strings.Contains(status(m), "hit") {
+		t.Fatalf("esc in the reader: focus %v, status %q", m.Focus(), status(m))
+	}
+	press(t, m, "tab")
+	press(t, m, "tab") // the sidebar
+	press(t, m, "q")
+	if m.Focus() != FocusList {
+		t.Fatalf("q in the sidebar: focus %v", m.Focus())
+	}
+	if !press(t, m, "q") {
+		t.Fatal("q on the list did not quit")
+	}
+}
+
+// TestNarrowEnterEscTeatest is the bar of item 5 in the real program: at
+// 70x20, enter then esc shows the list again.
+func TestNarrowEnterEscTeatest(t *testing.T) {
+	m := New(openStore(t, fixtures()), Options{ReadDelay: -1})
+	tm := teatest.NewTestModel(t, m.TeaModel(), teatest.WithInitialTermSize(70, 20))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Articles")) },
+		teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	final := tm.FinalModel(t).(program).m
+	if final.Focus() != FocusList || !final.lay.List.Visible() || final.lay.Reader.Visible() {
+		t.Fatalf("after enter esc q: focus %v, layout %+v", final.Focus(), final.lay)
 	}
 }

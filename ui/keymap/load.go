@@ -30,6 +30,10 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"next_mention": &k.Reader.NextMention, "prev_mention": &k.Reader.PrevMention,
 		"find": &k.Reader.Find,
 		"pin":  &k.Sidebar.Pin, "follow": &k.Sidebar.Follow,
+		// Issue 13's keys.
+		"to_list": &k.Global.ToList, "unpin_all": &k.Sidebar.Unpin,
+		"next_unread": &k.List.NextUnread, "prev_unread": &k.List.PrevUnread,
+		"mark_all_read": &k.List.MarkAllRead, "undo": &k.List.Undo,
 	}
 }
 
