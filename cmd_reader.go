@@ -50,6 +50,9 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 		return err // names the file and line
 	}
 	opts.KeyMap = &km
+	if opts.ReaderWidth, err = ui.LoadReaderWidth(cfg); err != nil {
+		return err // names the file and line
+	}
 	opts.Refresh = readerRefresh(st)
 	if n == 0 {
 		if err := importSamples(ctx, st); err != nil {

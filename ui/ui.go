@@ -63,6 +63,11 @@ type Options struct {
 	// read (scrolling it counts at once). 0: two seconds; negative: never,
 	// only scrolling and the toggle key mark it.
 	ReadDelay time.Duration
+	// ReaderWidth is the widest the reader wraps an article's text to, in
+	// columns (config reader.width, see LoadReaderWidth); a wider pane
+	// centres the text. 0: reader.DefaultMeasure (80); negative: the
+	// pane's width.
+	ReaderWidth int
 	// Refresh fetches the subscribed feeds when the user presses r; the
 	// list grows as each feed's articles are stored. Nil: r only says how
 	// to subscribe. The caller wires it to the pipeline `byline fetch` runs,
@@ -149,6 +154,9 @@ func New(lib Library, opts Options) *Model {
 	m.help.Styles = m.st.Help
 	m.list = list.New(m.km, m.st)
 	m.reader = reader.New(m.km, m.st)
+	if opts.ReaderWidth != 0 {
+		m.reader.SetMeasure(opts.ReaderWidth) // negative: no measure
+	}
 	m.sidebar = sidebar.New(m.km, m.st)
 	m.entities = entities.New(m.st)
 	m.setFocus(FocusList)

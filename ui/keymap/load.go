@@ -66,8 +66,8 @@ func Load(path string) (KeyMap, error) {
 	}
 	text := string(data)
 	for _, name := range sortedKeys(doc) {
-		if name != "keys" {
-			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys])", path, lineOf(text, name), name)
+		if name != "keys" && name != "reader" { // [reader]: ui.LoadReaderWidth
+			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys] and [reader])", path, lineOf(text, name), name)
 		}
 	}
 	keys, ok := doc["keys"].(map[string]any)
