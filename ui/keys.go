@@ -37,6 +37,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.entityView {
 		return m.entityViewKey(msg)
 	}
+	if m.marks.asking {
+		return m.markAllKey(msg)
+	}
 	g := m.km.Global
 	if m.showHelp && (key.Matches(msg, g.Back) || key.Matches(msg, g.Help)) {
 		m.showHelp = false
@@ -96,6 +99,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.focus != FocusReader && key.Matches(msg, m.km.List.Search):
 		m.prompt = prompt{open: true, text: m.filter.search, prev: m.filter.search}
 		return nil
+	case m.isUnreadKey(msg):
+		cmd, _ := m.unreadKey(msg)
+		return cmd
 	case key.Matches(msg, m.km.List.UnreadFilter):
 		m.filter.unread = !m.filter.unread
 		return m.reloadList()

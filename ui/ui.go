@@ -38,6 +38,9 @@ type Library interface {
 	Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error)
 	SetRead(ctx context.Context, id int64, read bool) error
 	SetStarred(ctx context.Context, id int64, starred bool) error
+	// SetReadMany marks many articles read or unread at once and returns
+	// the ids it changed (A, and U to undo it).
+	SetReadMany(ctx context.Context, ids []int64, read bool) ([]int64, error)
 }
 
 // The store is the Library byline runs on.
@@ -121,6 +124,7 @@ type Model struct {
 	readDelay  time.Duration
 	readReq    int   // id of the newest read timer
 	listKeep   int64 // the article the newest list query keeps selected; 0 none
+	marks      markAll
 
 	refresh       *refreshRun // the fetch in flight; nil none
 	refreshReq    int         // id of the newest fetch

@@ -87,6 +87,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 
+	case markedMsg:
+		m.marked(msg)
+		return nil
+
 	case stateSavedMsg:
 		if msg.Err != nil {
 			m.note = "cannot save: " + msg.Err.Error()

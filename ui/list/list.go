@@ -298,3 +298,40 @@ func oneLine(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// NextUnread is the row of the first unread article after (d 1) or before
+// (d -1) the selected one.
+func (m Model) NextUnread(d int) (int, bool) {
+	for i := m.cur.Index + d; i >= 0 && i < len(m.items); i += d {
+		if !m.items[i].Read {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// MarkAll marks every listed article read (or unread) on its row and
+// returns the ids of those it changed.
+func (m *Model) MarkAll(read bool) []int64 {
+	var ids []int64
+	for i := range m.items {
+		if m.items[i].Read != read {
+			m.items[i].Read = read
+			ids = append(ids, m.items[i].ID)
+		}
+	}
+	return ids
+}
+
+// MarkRead sets the read state of the listed articles among ids.
+func (m *Model) MarkRead(ids []int64, read bool) {
+	set := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	for i := range m.items {
+		if set[m.items[i].ID] {
+			m.items[i].Read = read
+		}
+	}
+}
