@@ -229,6 +229,10 @@ func (m Model) row(i int) string {
 	s := m.items[i]
 	w := m.width
 	titleW, showDate, showSrc := Columns(w, m.dated)
+	if showDate && s.Published.IsZero() {
+		// No blank date: an undated row's title runs on into the column.
+		showDate, titleW = false, titleW+dateWidth+1
+	}
 	title := pane.Fit(pane.Cut(oneLine(model.Sanitize(s.Title)), titleW), titleW)
 	state := " "
 	if !s.Read {
