@@ -62,6 +62,9 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	opts := ui.Options{KeyMap: &km}
+	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
+		return err // names the file and line
+	}
 	opts.Refresh = readerRefresh(st)
 	switch {
 	case st.ReadOnly():

@@ -27,11 +27,14 @@ func TestEndToEnd(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	wait("reader")
 	tm.Type("jj")
-	tm.Type("q")
+	tm.Type("q") // from the reader: back to the list
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Type("q") // the reader again, and back
+	tm.Type("q") // from the list: quit
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	final := tm.FinalModel(t).(program).m
-	if final.Focus() != FocusReader || final.SelectedIndex() != 1 {
+	if final.Focus() != FocusList || final.SelectedIndex() != 1 {
 		t.Fatalf("final focus %v, selection %d", final.Focus(), final.SelectedIndex())
 	}
 	if a := final.ReaderArticle(); a == nil || a.Title != fixtures()[1].Title {
@@ -57,7 +60,7 @@ func TestEndToEndPin(t *testing.T) {
 	tm.Type("e")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	tm.Type("n")
-	tm.Type("q")
+	tm.Type("qq") // back to the list, then quit
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	final := tm.FinalModel(t).(program).m
 	if pins := final.Pins(); len(pins) != 1 || pins[0].Name != "Ansel Brook" {

@@ -41,6 +41,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.entityView {
 		return m.entityViewKey(msg)
 	}
+	if m.marks.asking {
+		return m.markAllKey(msg)
+	}
 	g := m.km.Global
 	if m.showHelp && (key.Matches(msg, g.Back) || key.Matches(msg, g.Help)) {
 		m.showHelp = false
@@ -48,6 +51,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(msg, g.Quit) && msg.String() != "ctrl+c" && !m.showHelp && m.backToList():
+		return nil // q from the reader or the sidebar goes back to the list
 	case key.Matches(msg, g.Quit):
 		return m.quit()
 	case m.showHelp:
@@ -59,6 +64,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Back):
 		return m.back()
+	case key.Matches(msg, g.ToList):
+		m.backToList()
+		return nil
+	case key.Matches(msg, m.km.Sidebar.Unpin):
+		m.unpinAll()
+		return nil
 	case key.Matches(msg, g.NextPane):
 		m.cycleFocus(1)
 		return nil
@@ -89,6 +100,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.focus != FocusReader && key.Matches(msg, m.km.List.Search):
 		m.prompt = prompt{open: true, text: m.filter.search, prev: m.filter.search}
 		return nil
+	case m.isUnreadKey(msg):
+		cmd, _ := m.unreadKey(msg)
+		return cmd
 	case key.Matches(msg, m.km.List.UnreadFilter):
 		m.filter.unread = !m.filter.unread
 		return m.reloadList()
@@ -132,7 +146,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(msg, m.km.Sidebar.Follow):
-			if e, ok := m.sidebar.Selected(); ok {
+			if e, ok := m.sidebar.Selected(); ok && e.ID == 0 {
+				m.note = oneLine(e.Name) + " is not in this article"
+			} else if ok {
 				return m.followEntity(e)
 			}
 			return nil
@@ -157,6 +173,8 @@ func (m *Model) back() tea.Cmd {
 	switch {
 	case m.reader.Find() != "" && (m.focus == FocusReader || m.filter.search == ""):
 		return m.reader.SetFind("")
+	case !m.lay.List.Visible() && m.backToList():
+		return nil // one pane at a time: back to the list before the filters
 	case m.filter.search != "":
 		m.filter.search = ""
 	case m.filter.entity.ID != 0:
@@ -164,13 +182,30 @@ func (m *Model) back() tea.Cmd {
 	case m.filter.unread || m.filter.starred:
 		m.filter.unread, m.filter.starred = false, false
 	default:
+		m.backToList()
 		return nil
 	}
 	return m.reloadList()
 }
 
-// reloadList shows the list for the current filter from its top.
+// reloadList shows the list for the current filter, keeping the selected
+// article selected (and so in the reader) when the new list still holds it,
+// else from the top: toggling a filter or clearing a search must not lose
+// the reader's place.
 func (m *Model) reloadList() tea.Cmd {
+	keep := int64(0)
+	if it, ok := m.list.Selected(); ok {
+		keep = it.ID
+	}
+	m.listDone = false
+	cmd := m.loadList()
+	m.listKeep = keep
+	return cmd
+}
+
+// reloadListTop shows the list for the current filter from its top, as a
+// new search does: its best hit comes first.
+func (m *Model) reloadListTop() tea.Cmd {
 	m.listDone = false
 	m.list.Select(0)
 	return m.loadList()
@@ -236,6 +271,9 @@ func (m *Model) applySearch(find bool, text string) tea.Cmd {
 		return nil
 	}
 	m.filter.search = text
+	if text != "" {
+		return m.reloadListTop()
+	}
 	return m.reloadList()
 }
 

@@ -99,8 +99,12 @@ func layout(w, h int, s LayoutState) Layout {
 	case s.Overlay:
 		l.Overlay = Rect{0, 0, w, bodyH}
 	case w >= WideWidth:
+		// The list grows faster than the reader, up to 80 columns: the
+		// reader's text keeps a readable measure however wide it gets
+		// (reader.width), while headlines need about 50 columns to be
+		// read whole before the date and source take a share.
 		side := clamp(w/5, 24, 36)
-		list := clamp(w*7/20, 36, 60)
+		list := clamp((w-40)/2, 36, 80)
 		reader := w - list - side - 2
 		l.List = Rect{0, 0, list, bodyH}
 		l.Reader = Rect{list + 1, 0, reader, bodyH}

@@ -208,3 +208,102 @@ func TestNextMentionShowsReaderOnNarrowTerminal(t *testing.T) {
 		t.Fatal("the reader is not on screen")
 	}
 }
+
+// TestPinsFromAnotherArticleStayReachable is issue 13's item 1: three pins
+// in one article and three in another fill the six colours. The seventh
+// says how to free one; the legend rows can be selected and unpinned; the
+// pins the open article does not name are dimmed and say so; P clears all.
+func TestPinsFromAnotherArticleStayReachable(t *testing.T) {
+	ferry := fixtures()[0] // five entities
+	m := newModel(t, openStore(t, []model.Article{ministerArticle(), ferry}), 160, 45, Options{})
+	pinThree := func() {
+		t.Helper()
+		press(t, m, "e")
+		for i := range 3 {
+			if i > 0 {
+				press(t, m, "j")
+			}
+			press(t, m, "enter")
+		}
+		press(t, m, "shift+tab") // the reader
+		press(t, m, "shift+tab") // the list
+	}
+	pinThree()
+	press(t, m, "j") // the ferry article
+	pinThree()
+	if len(m.Pins()) != 6 {
+		t.Fatalf("pins %+v, want six", m.Pins())
+	}
+	press(t, m, "e")
+	press(t, m, "G") // an entity not pinned yet
+	press(t, m, "enter")
+	if len(m.Pins()) != 6 || !strings.Contains(status(m), "P unpins all") {
+		t.Fatalf("the seventh pin: %d pins, status %q", len(m.Pins()), status(m))
+	}
+
+	// The minister's three pins are not in the ferry article: they come
+	// last in the legend, dimmed, under "not in this article".
+	lines := screen(m)
+	legend := ""
+	for _, l := range lines[1:12] {
+		legend += strings.TrimSpace(l[strings.LastIndex(l, "│")+len("│"):]) + "\n"
+	}
+	want := "Pinned\n4 Ansel Brook\n5 Mira Castell\n6 Nordvik Ferry Trust\nnot in this article\n1 Oriel Vantongeren\n2 Saltmarsh Assembly\n3 Saltmarsh\nPeople\n"
+	if !strings.HasPrefix(legend, want) {
+		t.Fatalf("legend:\n%s\nwant\n%s", legend, want)
+	}
+	if frame := m.View().Content; !strings.Contains(frame, m.st.Pane.Muted.Render("Oriel Vantongeren")) {
+		t.Error("the absent pin is not drawn in the muted style")
+	}
+
+	// The legend is reachable from the entities: up to the first pin, unpin.
+	press(t, m, "g")
+	for range 10 {
+		press(t, m, "k")
+	}
+	if !m.sidebar.OnLegend() {
+		t.Fatal("k from the top entity does not reach the legend")
+	}
+	e, _ := m.sidebar.Selected()
+	press(t, m, "enter")
+	if len(m.Pins()) != 5 || e.Name != "Ansel Brook" {
+		t.Fatalf("enter on the legend's first row (%s): pins %+v", e.Name, m.Pins())
+	}
+	if !m.sidebar.OnLegend() {
+		t.Fatal("after unpinning, the selection left the legend")
+	}
+	// Room for a new pin now, in the colour just freed.
+	press(t, m, "G")
+	press(t, m, "enter")
+	if p := m.Pins(); len(p) != 6 || p[5].Slot != 3 || p[5].Name != "Saltholm" {
+		t.Fatalf("pin after freeing a colour: %+v", p)
+	}
+	press(t, m, "P")
+	if len(m.Pins()) != 0 || contains(m, "Pinned") {
+		t.Fatalf("P left pins %+v", m.Pins())
+	}
+	press(t, m, "P")
+	if !strings.Contains(status(m), "nothing is pinned") {
+		t.Fatalf("P with no pins: status %q", status(m))
+	}
+}
+
+// A pin stays in the legend, and can be unpinned, while the open article
+// has no entities at all.
+func TestLegendReachableInArticleWithoutEntities(t *testing.T) {
+	quiet := fixtures()[3]
+	m := newModel(t, openStore(t, []model.Article{ministerArticle(), quiet}), 160, 45, Options{})
+	press(t, m, "e")
+	press(t, m, "enter")
+	press(t, m, "shift+tab")
+	press(t, m, "shift+tab")
+	press(t, m, "j")
+	if !contains(m, "no entities found") || !contains(m, "not in this article") || !contains(m, "1 Oriel Vantongeren") {
+		t.Fatalf("legend missing in an article without entities:\n%s", strings.Join(screen(m), "\n"))
+	}
+	press(t, m, "e")
+	press(t, m, "enter")
+	if len(m.Pins()) != 0 {
+		t.Fatalf("enter on the legend did not unpin: %+v", m.Pins())
+	}
+}

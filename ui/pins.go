@@ -23,7 +23,7 @@ func (m *Model) togglePin(e model.EntityCount) {
 		}
 	}
 	if len(m.pins) >= styles.PinColours {
-		m.note = strconv.Itoa(styles.PinColours) + " entities pinned already: unpin one first"
+		m.note = strconv.Itoa(styles.PinColours) + " entities pinned already: unpin one in the legend (top of entities) or P unpins all"
 		return
 	}
 	used := make([]bool, styles.PinColours)
@@ -95,4 +95,15 @@ func (m *Model) articleURL(copyIt bool) tea.Cmd {
 		return tea.SetClipboard(u)
 	}
 	return openURL(u)
+}
+
+// unpinAll takes every pin off, from any article: pins are global, so the
+// ones pinned elsewhere must be as easy to clear as the ones in view.
+func (m *Model) unpinAll() {
+	if len(m.pins) == 0 {
+		m.note = "nothing is pinned"
+		return
+	}
+	m.pins = nil
+	m.pinsChanged()
 }

@@ -212,7 +212,7 @@ func TestShownArticleBecomesRead(t *testing.T) {
 func TestConfigOverridesAKey(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "config.toml")
-	os.WriteFile(good, []byte("# mine\n[keys]\nnext_mention = [\"ctrl+n\", \"J\"]\n"), 0o600)
+	os.WriteFile(good, []byte("# mine\n[keys]\nnext_mention = [\"ctrl+n\", \"W\"]\n"), 0o600)
 	km, err := keymap.Load(good)
 	if err != nil {
 		t.Fatal(err)
@@ -220,12 +220,12 @@ func TestConfigOverridesAKey(t *testing.T) {
 	a := ministerArticle()
 	m := newModel(t, openStore(t, []model.Article{a}), 120, 20, Options{KeyMap: &km})
 	pinFirstPerson(t, m)
-	press(t, m, "J")
+	press(t, m, "W")
 	if !strings.Contains(status(m), "mention 1/10") {
-		t.Fatalf("J (configured next mention): %q", status(m))
+		t.Fatalf("W (configured next mention): %q", status(m))
 	}
 	press(t, m, "?")
-	if !contains(m, "ctrl+n/J") || !contains(m, "next mention") {
+	if !contains(m, "ctrl+n/W") || !contains(m, "next mention") {
 		t.Fatal("help does not show the configured key")
 	}
 

@@ -38,6 +38,9 @@ type Library interface {
 	Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error)
 	SetRead(ctx context.Context, id int64, read bool) error
 	SetStarred(ctx context.Context, id int64, starred bool) error
+	// SetReadMany marks many articles read or unread at once and returns
+	// the ids it changed (A, and U to undo it).
+	SetReadMany(ctx context.Context, ids []int64, read bool) ([]int64, error)
 }
 
 // The store is the Library byline runs on.
@@ -63,6 +66,11 @@ type Options struct {
 	// read (scrolling it counts at once). 0: two seconds; negative: never,
 	// only scrolling and the toggle key mark it.
 	ReadDelay time.Duration
+	// ReaderWidth is the widest the reader wraps an article's text to, in
+	// columns (config reader.width, see LoadReaderWidth); a wider pane
+	// centres the text. 0: reader.DefaultMeasure (80); negative: the
+	// pane's width.
+	ReaderWidth int
 	// Refresh fetches the subscribed feeds when the user presses r; the
 	// list grows as each feed's articles are stored. Nil: r only says how
 	// to subscribe. The caller wires it to the pipeline `byline fetch` runs,
@@ -116,6 +124,7 @@ type Model struct {
 	readDelay  time.Duration
 	readReq    int   // id of the newest read timer
 	listKeep   int64 // the article the newest list query keeps selected; 0 none
+	marks      markAll
 
 	refresh       *refreshRun // the fetch in flight; nil none
 	refreshReq    int         // id of the newest fetch
@@ -149,6 +158,9 @@ func New(lib Library, opts Options) *Model {
 	m.help.Styles = m.st.Help
 	m.list = list.New(m.km, m.st)
 	m.reader = reader.New(m.km, m.st)
+	if opts.ReaderWidth != 0 {
+		m.reader.SetMeasure(opts.ReaderWidth) // negative: no measure
+	}
 	m.sidebar = sidebar.New(m.km, m.st)
 	m.entities = entities.New(m.st)
 	m.setFocus(FocusList)

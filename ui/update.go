@@ -48,12 +48,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.list.SetItems(msg.Items)
 		m.dropDemoHint(msg.Items)
 		if m.listKeep != 0 {
+			// The kept article's new row, or the top when it left the list.
+			row := 0
 			for i, it := range msg.Items {
 				if it.ID == m.listKeep {
-					m.list.Select(i)
+					row = i
 					break
 				}
 			}
+			m.list.Select(row)
 			m.listKeep = 0
 		}
 		return m.followSelection()
@@ -82,6 +85,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.Req == m.readReq && msg.ID == m.articleID {
 			return m.markRead()
 		}
+		return nil
+
+	case markedMsg:
+		m.marked(msg)
 		return nil
 
 	case stateSavedMsg:
@@ -286,6 +293,16 @@ func (m *Model) relayout() {
 		Overlay: m.entityView || m.showHelp,
 	}
 	m.lay = layout(m.width, m.height, st)
+	if f, moved := m.visibleFocus(); moved {
+		// A resize hid the focused pane (the sidebar at a medium width):
+		// keys must act on something the user can see.
+		m.focus = f
+		m.list.SetFocused(f == FocusList)
+		m.reader.SetFocused(f == FocusReader)
+		m.sidebar.SetFocused(f == FocusSidebar)
+		st.Focus = f
+		m.lay = layout(m.width, m.height, st)
+	}
 	m.helpView = ""
 	if r := m.lay.Overlay; r.Visible() {
 		if m.showHelp {
@@ -303,6 +320,24 @@ func (m *Model) relayout() {
 	if r := m.lay.Sidebar; r.Visible() {
 		m.sidebar.SetSize(r.W, r.H)
 	}
+}
+
+// visibleFocus is the pane that should have focus under the current
+// layout: the focused one when it is drawn, else the nearest drawn pane to
+// its left. moved says whether that differs from the focus now. While an
+// overlay covers the panes, or the terminal is too small, nothing moves.
+func (m *Model) visibleFocus() (f Focus, moved bool) {
+	l := m.lay
+	if l.TooSmall || l.Overlay.Visible() || len(l.Panes()) == 0 {
+		return m.focus, false
+	}
+	rects := []Rect{FocusList: l.List, FocusReader: l.Reader, FocusSidebar: l.Sidebar}
+	for f := m.focus; f >= FocusList; f-- {
+		if rects[f].Visible() {
+			return f, f != m.focus
+		}
+	}
+	return m.focus, false
 }
 
 // dropDemoHint takes the demo hint down once the list holds an article

@@ -30,7 +30,7 @@ func (m *Model) frame() string {
 		return ""
 	}
 	if m.lay.TooSmall {
-		return pane.Cut(tooSmall, m.width)
+		return tooSmallLine(m.width)
 	}
 
 	panes := make([][]string, 0, 3)
@@ -143,9 +143,7 @@ func (m *Model) statusBar() string {
 	}
 	hints := ""
 	if rest := w - ansi.StringWidth(plain); rest > 0 {
-		m.help.SetWidth(rest)
-		hints = m.help.ShortHelpView(m.shortHelp())
-		m.help.SetWidth(w)
+		hints = m.statusHints(rest)
 	}
 	return pane.Fit(m.st.Status.Bar.Render(left)+hints, w)
 }

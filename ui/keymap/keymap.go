@@ -25,6 +25,7 @@ type Global struct {
 	EntityView key.Binding // open the view of every entity in the store
 	Tint       key.Binding // per-type tint of unpinned entities on or off
 	Back       key.Binding // close a prompt or view, clear a search or filter
+	ToList     key.Binding // from the reader or the sidebar back to the list
 	Refresh    key.Binding // fetch the subscribed feeds in the background
 	Help       key.Binding
 	Quit       key.Binding
@@ -48,6 +49,10 @@ type List struct {
 	Search        key.Binding // full-text search over every article
 	UnreadFilter  key.Binding
 	StarredFilter key.Binding
+	NextUnread    key.Binding // select the next unread article
+	PrevUnread    key.Binding
+	MarkAllRead   key.Binding // mark every article listed read, once confirmed
+	Undo          key.Binding // undo the last mark-all-read
 }
 
 // Article bindings act on the selected article from the list or the reader.
@@ -69,6 +74,7 @@ type Reader struct {
 type Sidebar struct {
 	Pin    key.Binding // highlight every mention; again to unpin
 	Follow key.Binding // list only the articles that mention it
+	Unpin  key.Binding // unpin every pinned entity
 }
 
 // New returns byline's default key bindings.
@@ -84,6 +90,7 @@ func New() KeyMap {
 			EntityView: b("o", "all entities", "o"),
 			Tint:       b("t", "type tint on/off", "t"),
 			Back:       b("esc", "close/clear", "esc"),
+			ToList:     b("h/←", "back to the list (or esc, q)", "h", "left"),
 			Refresh:    b("r", "fetch feeds", "r"),
 			Help:       b("?", "help", "?"),
 			Quit:       b("q", "quit", "q", "ctrl+c"),
@@ -103,6 +110,10 @@ func New() KeyMap {
 			Search:        b("/", "search (in reader: find)", "/"),
 			UnreadFilter:  b("u", "unread only", "u"),
 			StarredFilter: b("S", "starred only", "S"),
+			NextUnread:    b("J", "next unread", "J"),
+			PrevUnread:    b("K", "previous unread", "K"),
+			MarkAllRead:   b("A", "mark all listed read", "A"),
+			Undo:          b("U", "undo mark all read", "U"),
 		},
 		Article: Article{
 			ToggleRead: b("m", "mark read/unread", "m"),
@@ -118,6 +129,7 @@ func New() KeyMap {
 		Sidebar: Sidebar{
 			Pin:    b("enter/space", "pin entity (entities pane)", "enter", "space"),
 			Follow: b("f", "list articles naming it", "f"),
+			Unpin:  b("P", "unpin all", "P"),
 		},
 	}
 }
@@ -149,10 +161,10 @@ type Section struct {
 func (k KeyMap) Sections() []Section {
 	return []Section{
 		{"Move", []key.Binding{k.Move.Up, k.Move.Down, k.Move.Top, k.Move.Bottom, k.Move.PageUp, k.Move.PageDown, k.Move.HalfUp, k.Move.HalfDown}},
-		{"Panes", []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.Entities, k.Global.EntityView, k.Global.Back, k.Global.Help, k.Global.Quit}},
-		{"Entities", []key.Binding{k.Sidebar.Pin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
+		{"Panes", []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.ToList, k.Global.Entities, k.Global.EntityView, k.Global.Back, k.Global.Help, k.Global.Quit}},
+		{"Entities", []key.Binding{k.Sidebar.Pin, k.Sidebar.Unpin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
 		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
-		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.Article.OpenURL, k.Article.CopyURL}},
+		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.List.NextUnread, k.List.PrevUnread, k.List.MarkAllRead, k.List.Undo, k.Article.OpenURL, k.Article.CopyURL}},
 		{"Feeds", []key.Binding{k.Global.Refresh}},
 	}
 }

@@ -31,6 +31,10 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"next_mention": &k.Reader.NextMention, "prev_mention": &k.Reader.PrevMention,
 		"find": &k.Reader.Find,
 		"pin":  &k.Sidebar.Pin, "follow": &k.Sidebar.Follow,
+		// Issue 13's keys.
+		"to_list": &k.Global.ToList, "unpin_all": &k.Sidebar.Unpin,
+		"next_unread": &k.List.NextUnread, "prev_unread": &k.List.PrevUnread,
+		"mark_all_read": &k.List.MarkAllRead, "undo": &k.List.Undo,
 	}
 }
 
@@ -76,8 +80,10 @@ func Parse(name string, data []byte) (KeyMap, error) {
 	for _, k := range md.Keys() {
 		line := keyLine(data, k)
 		switch {
+		case k[0] == "reader": // [reader]: ui.LoadReaderWidth reads it
+			continue
 		case k[0] != "keys":
-			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys])", name, line, k[0])
+			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys] and [reader])", name, line, k[0])
 		case len(k) == 1:
 			if keys == nil {
 				return km, fmt.Errorf("%s:%d: keys must be a table: [keys]", name, line)

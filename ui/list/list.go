@@ -20,7 +20,8 @@ import (
 )
 
 // Item is one row: an article's summary and what the reader has done with
-// it. Unread rows are bold with a dot; starred rows carry a star.
+// it. Unread rows are bold with a dot; starred rows carry a star in a column
+// of their own, so a starred article still shows whether it is read.
 type Item struct {
 	model.Summary
 	Read, Starred bool
@@ -142,7 +143,7 @@ func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	info := ""
 	if !m.loading && m.err == "" {
-		info = strconv.Itoa(len(m.items))
+		info = m.counts()
 	}
 	lines = append(lines, pane.Header("Articles", info, m.width, m.focused, m.st.Pane.Header, m.st.Pane.HeaderFocused))
 	switch {
@@ -165,33 +166,82 @@ func (m Model) View() string {
 	return strings.Join(pane.Block(lines, m.width, m.height), "\n")
 }
 
-// dateWidth is the width of a yyyy-mm-dd date.
-const dateWidth = 10
+// dateWidth is the width of a yyyy-mm-dd date; sourceWidth that of the
+// source column.
+const (
+	dateWidth   = 10
+	sourceWidth = 10
+)
+
+// titleRoom is the width a title keeps before the date and then the source
+// get a column: a headline of about this length reads whole, which matters
+// more than when or where it came from (the reader's header says both).
+const titleRoom = 52
+
+// rowPrefix is the columns before a title: the selection marker, the unread
+// dot, the star, a space; rowMargin is the one column kept free on the right.
+const (
+	rowPrefix = 4
+	rowMargin = 1
+)
+
+// Columns is how a row of a list width w wide is divided: the title's width,
+// and whether the date and source columns are drawn. dated says whether any
+// article in the list has a date; an undated list gives the date's room to
+// titles.
+func Columns(w int, dated bool) (title int, date, source bool) {
+	title = max(0, w-rowPrefix-rowMargin)
+	if dated && title-dateWidth-1 >= titleRoom {
+		date = true
+		title -= dateWidth + 1
+	}
+	if title-sourceWidth-1 >= titleRoom {
+		source = true
+		title -= sourceWidth + 1
+	}
+	return title, date, source
+}
+
+// counts is the header's right side: unread articles over all of them.
+func (m Model) counts() string {
+	n := strconv.Itoa(m.UnreadCount()) + "/" + strconv.Itoa(len(m.items))
+	// "▸ Articles" and the spaces around the counts.
+	if 10+2+len(n)+len(" unread") <= m.width {
+		return n + " unread"
+	}
+	return n
+}
+
+// UnreadCount is the number of unread articles in the list.
+func (m Model) UnreadCount() int {
+	n := 0
+	for _, it := range m.items {
+		if !it.Read {
+			n++
+		}
+	}
+	return n
+}
 
 // row formats row i. The selected row carries a ▌ marker and is drawn in one
 // style (reverse video without colour) so it shows on any terminal.
 func (m Model) row(i int) string {
 	s := m.items[i]
 	w := m.width
-	showDate := w >= 30 && m.dated // a list with no dates gives their room to titles
-	srcW := 0
-	if w >= 44 {
-		srcW = min(12, max(8, w/5))
-	}
-	titleW := w - 4 // marker, state, a space, and one column of right margin
-	if showDate {
-		titleW -= dateWidth + 1
-	}
-	if srcW > 0 {
-		titleW -= srcW + 1
+	titleW, showDate, showSrc := Columns(w, m.dated)
+	if showDate && s.Published.IsZero() {
+		// No blank date: an undated row's title runs on into the column.
+		showDate, titleW = false, titleW+dateWidth+1
 	}
 	title := pane.Fit(pane.Cut(oneLine(model.Sanitize(s.Title)), titleW), titleW)
 	state := " "
-	switch {
-	case s.Starred:
-		state = "★"
-	case !s.Read:
+	if !s.Read {
 		state = "•"
+	}
+	if s.Starred {
+		state += "★"
+	} else {
+		state += " "
 	}
 	state += " "
 	date := ""
@@ -199,8 +249,8 @@ func (m Model) row(i int) string {
 		date = " " + pane.Fit(Date(s.Summary), dateWidth)
 	}
 	src := ""
-	if srcW > 0 {
-		src = " " + pane.Fit(pane.Cut(ShortSource(model.Sanitize(s.Source)), srcW), srcW)
+	if showSrc {
+		src = " " + pane.Fit(pane.Cut(ShortSource(model.Sanitize(s.Source)), sourceWidth), sourceWidth)
 	}
 
 	selected := i == m.cur.Index
@@ -251,4 +301,41 @@ func oneLine(s string) string {
 		s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// NextUnread is the row of the first unread article after (d 1) or before
+// (d -1) the selected one.
+func (m Model) NextUnread(d int) (int, bool) {
+	for i := m.cur.Index + d; i >= 0 && i < len(m.items); i += d {
+		if !m.items[i].Read {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// MarkAll marks every listed article read (or unread) on its row and
+// returns the ids of those it changed.
+func (m *Model) MarkAll(read bool) []int64 {
+	var ids []int64
+	for i := range m.items {
+		if m.items[i].Read != read {
+			m.items[i].Read = read
+			ids = append(ids, m.items[i].ID)
+		}
+	}
+	return ids
+}
+
+// MarkRead sets the read state of the listed articles among ids.
+func (m *Model) MarkRead(ids []int64, read bool) {
+	set := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	for i := range m.items {
+		if set[m.items[i].ID] {
+			m.items[i].Read = read
+		}
+	}
 }

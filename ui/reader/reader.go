@@ -65,13 +65,38 @@ type Model struct {
 	offset  int
 	width   int
 	height  int
+	measure int // the widest the text is wrapped to; 0 the pane's width
 	focused bool
 	loading bool
 }
 
+// DefaultMeasure is the width the text is wrapped to when the pane is
+// wider: lines much longer than this are hard to read.
+const DefaultMeasure = 80
+
+// SetMeasure sets the widest the text is wrapped to (config reader.width);
+// a wider pane centres it. 0 or less: the pane's width.
+func (m *Model) SetMeasure(n int) {
+	m.measure = max(0, n)
+	m.clamp()
+}
+
+// textWidth is the width the article is rendered at: the pane's, or the
+// measure when the pane is wider.
+func (m Model) textWidth() int {
+	if m.measure > 0 && m.width > m.measure {
+		return m.measure
+	}
+	return m.width
+}
+
+// indent is the blank columns left of the text, which centre it in a pane
+// wider than the measure.
+func (m Model) indent() int { return (m.width - m.textWidth()) / 2 }
+
 // New returns an empty reader.
 func New(km keymap.KeyMap, st styles.Styles) Model {
-	return Model{km: km, st: st, cache: newCache(32), marks: markStyles(st.Mark), tint: true, cur: -1}
+	return Model{km: km, st: st, cache: newCache(32), marks: markStyles(st.Mark), tint: true, cur: -1, measure: DefaultMeasure}
 }
 
 // SetStyles changes the styles; the caller then asks for a render with
@@ -132,7 +157,7 @@ func (m Model) Rendering() bool { return m.busy }
 
 // key is the cache key for the current article, width and theme.
 func (m Model) key() CacheKey {
-	return CacheKey{ID: m.article.ID, Width: m.width, Theme: m.st.Theme, Find: m.find}
+	return CacheKey{ID: m.article.ID, Width: m.textWidth(), Theme: m.st.Theme, Find: m.find}
 }
 
 // RenderCmd brings the pane up to date with its article, width and theme:
@@ -222,20 +247,33 @@ func (m Model) View() string {
 		out = append(out, muted(" no article selected"))
 	default:
 		end := min(len(m.lines), m.offset+m.height-1)
-		out = append(out, m.lines[m.offset:end]...)
+		if pad := strings.Repeat(" ", m.indent()); pad != "" {
+			for _, l := range m.lines[m.offset:end] {
+				out = append(out, pad+l)
+			}
+		} else {
+			out = append(out, m.lines[m.offset:end]...)
+		}
 	}
 	return strings.Join(pane.Block(out, m.width, m.height), "\n")
 }
 
-// info is the header's right side: how far through the article the view is.
+// info is the header's right side: how far through the article the view
+// is, as pagers say it: "top", a percentage scrolled, "end"; "all" when
+// it fits.
 func (m Model) info() string {
 	if len(m.lines) == 0 {
 		return ""
 	}
 	h := m.bodyHeight()
-	if len(m.lines) <= h {
+	switch last := len(m.lines) - h; {
+	case last <= 0:
 		return "all"
+	case m.offset <= 0:
+		return "top"
+	case m.offset >= last:
+		return "end"
+	default:
+		return strconv.Itoa(m.offset*100/last) + "%"
 	}
-	pct := (m.offset + h) * 100 / len(m.lines)
-	return strconv.Itoa(min(100, pct)) + "%"
 }

@@ -60,3 +60,43 @@ func TestSelectionAndScroll(t *testing.T) {
 		t.Fatalf("empty article:\n%s", v)
 	}
 }
+
+// The legend's rows take the selection like entities do, and the pins the
+// article does not name come last under a dim "not in this article".
+func TestLegendRowsAreSelectable(t *testing.T) {
+	m := New(keymap.New(), styles.NoColor())
+	m.SetSize(30, 20)
+	m.SetFocused(true)
+	m.SetEntities(entities())
+	m.SetPins([]Pinned{{Name: "Absent One", Type: model.PER, Slot: 0}, {Name: "Tova Renn", Type: model.PER, Slot: 1}})
+	if e, ok := m.Selected(); !ok || e.Name != "Tova Renn" || m.OnLegend() {
+		t.Fatalf("after pinning the selection is on %+v (legend %v), want the entity row", e, m.OnLegend())
+	}
+	up := tea.KeyPressMsg{Code: 'k', Text: "k"}
+	m, _ = m.Update(up)
+	if e, ok := m.Selected(); !ok || e.Name != "Absent One" || e.ID != 0 || !m.OnLegend() {
+		t.Fatalf("k from the first entity selects %+v", e)
+	}
+	m, _ = m.Update(up)
+	if e, ok := m.Selected(); !ok || e.ID != 2 || !m.OnLegend() {
+		t.Fatalf("the legend row of an entity in the article selects %+v, want its entry", e)
+	}
+	var trimmed []string
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		trimmed = append(trimmed, strings.TrimRight(l, " "))
+	}
+	v := strings.Join(trimmed, "\n")
+	if !strings.Contains(v, "Pinned\n▌2 Tova Renn\n  not in this article\n 1 Absent One\n People") {
+		t.Fatalf("legend:\n%s", v)
+	}
+	// Unpinning the selected legend row keeps the selection in the legend.
+	m.SetPins([]Pinned{{Name: "Absent One", Type: model.PER, Slot: 0}})
+	if e, _ := m.Selected(); e.Name != "Absent One" {
+		t.Fatalf("after unpinning, selected %+v", e)
+	}
+	// An article without entities still shows and selects the legend.
+	m.SetEntities(nil)
+	if e, ok := m.Selected(); !ok || e.Name != "Absent One" || !strings.Contains(ansi.Strip(m.View()), "no entities found") {
+		t.Fatalf("no entities: selected %+v\n%s", e, ansi.Strip(m.View()))
+	}
+}
