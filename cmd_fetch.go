@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/ingest/fetch"
 	"github.com/bylinehq/byline/store"
 )
 
@@ -22,8 +23,9 @@ func (a *app) fetchCmd() *cobra.Command {
 		Short: "Fetch every subscribed feed and store its new and updated articles",
 		Long: "Fetch the subscribed feeds, 8 at a time and at most 2 from one site, asking each for\n" +
 			"changes only since the last fetch. Items that carry only a teaser are replaced by the\n" +
-			"full text of their page (see 'byline feed add --full-text'). A feed that fails is\n" +
-			"reported on its own line and keeps its articles; the exit status is then 1.",
+			"full text of their page (see 'byline feed add --full-text'). Each request gets " + fetch.DefaultRequestTimeout.String() + "\n" +
+			"and the whole run --timeout (" + defaultFetchTimeout.String() + " unless set); feeds not done by then fail. A feed\n" +
+			"that fails is reported on its own line and keeps its articles; the exit status is then 1.",
 		Example: "  byline fetch\n  byline fetch --tag world --timeout 1m",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -67,7 +69,7 @@ func (a *app) fetchCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringArrayVar(&tags, "tag", nil, "fetch only feeds with this tag (repeat for any of several)")
-	cmd.Flags().DurationVar(&timeout, "timeout", defaultFetchTimeout, "give up on what is not fetched after this long")
+	cmd.Flags().DurationVar(&timeout, "timeout", defaultFetchTimeout, "stop the whole run after this long; feeds not fetched by then fail")
 	return cmd
 }
 
