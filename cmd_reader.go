@@ -39,6 +39,10 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	set, err := readSettings(configPath())
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		return err
@@ -49,7 +53,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{KeyMap: &km}
+	opts := ui.Options{KeyMap: &km, Browser: set.Browser}
 	opts.Refresh = readerRefresh(st)
 	if n == 0 {
 		if err := importSamples(ctx, st); err != nil {

@@ -94,5 +94,5 @@ func (m *Model) articleURL(copyIt bool) tea.Cmd {
 		m.note = "copied " + u
 		return tea.SetClipboard(u)
 	}
-	return openURL(u)
+	return openURL(m.opts.Browser, u)
 }
