@@ -72,6 +72,7 @@ func newRootCmd() *cobra.Command {
 		a.feedCmd(),
 		a.fetchCmd(),
 		a.addCmd(),
+		a.manCmd(),
 	)
 	return root
 }
