@@ -74,6 +74,7 @@ func newRootCmd() *cobra.Command {
 		a.addCmd(),
 		a.manCmd(),
 	)
+	a.registerCompletions(root)
 	return root
 }
 
