@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -165,4 +167,58 @@ func (p *fetchProgress) stop() {
 	p.ticker.Stop()
 	close(p.quit)
 	fmt.Fprint(p.w, "\r\x1b[2K")
+}
+
+// readerSummary is the fetch summary the reader's status bar shows after r:
+// Summary, with up to two failed feeds named by title (or host) and how
+// many more failed, "2 feeds ok, 5 failed (BBC World, Reuters +3 more); …",
+// since the reader has no stderr to list them on.
+func readerSummary(rep fetchReport, feeds []store.Feed) string {
+	s := rep.Summary()
+	names := failedFeedNames(feeds, rep.Failures)
+	if len(names) == 0 {
+		return s
+	}
+	named := strings.Join(names[:min(2, len(names))], ", ")
+	if more := rep.Failed - min(2, len(names)); more > 0 {
+		named += " +" + strconv.Itoa(more) + " more"
+	}
+	failed := strconv.Itoa(rep.Failed) + " failed"
+	return strings.Replace(s, failed, failed+" ("+named+")", 1)
+}
+
+// failedFeedNames names the feeds that failures are about, in their order:
+// each failure starts with its feed's URL (feedError). A name is the feed's
+// title, cut to a few words' length, or its URL's host.
+func failedFeedNames(feeds []store.Feed, failures []error) []string {
+	var names []string
+	for _, err := range failures {
+		msg := err.Error()
+		var best *store.Feed
+		for i, f := range feeds {
+			rest, ok := strings.CutPrefix(msg, f.URL)
+			if ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " (")) && (best == nil || len(f.URL) > len(best.URL)) {
+				best = &feeds[i]
+			}
+		}
+		if best != nil {
+			names = append(names, feedName(*best))
+		}
+	}
+	return names
+}
+
+// feedName is how the reader names a feed in one line: its title, cut at 30
+// columns, or the host of its URL.
+func feedName(f store.Feed) string {
+	if t := oneLine(f.Title); t != "" {
+		if r := []rune(t); len(r) > 30 {
+			return string(r[:29]) + "…"
+		}
+		return t
+	}
+	if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return f.URL
 }

@@ -87,7 +87,7 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
 		dropSamples(ctx, st, rep.New, io.Discard)
 		relinkPeople(ctx, st, rep.New+rep.Updated, io.Discard)
-		return rep.Summary(), err
+		return readerSummary(rep, feeds), err
 	}
 }
 
