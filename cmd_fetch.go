@@ -208,17 +208,19 @@ func failedFeedNames(feeds []store.Feed, failures []error) []string {
 	return names
 }
 
-// feedName is how the reader names a feed in one line: its title, cut at 30
-// columns, or the host of its URL.
+// feedName is how the reader names a feed in one line, cut at 30 columns:
+// its title, or its URL without the scheme (two feeds of one site differ
+// only in their path).
 func feedName(f store.Feed) string {
-	if t := oneLine(f.Title); t != "" {
-		if r := []rune(t); len(r) > 30 {
-			return string(r[:29]) + "…"
+	name := oneLine(f.Title)
+	if name == "" {
+		name = f.URL
+		if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+			name = oneLine(u.Host + strings.TrimSuffix(u.Path, "/"))
 		}
-		return t
 	}
-	if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
-		return u.Host
+	if r := []rune(name); len(r) > 30 {
+		return string(r[:29]) + "…"
 	}
-	return f.URL
+	return name
 }

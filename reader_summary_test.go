@@ -31,7 +31,7 @@ func TestReaderSummaryNamesFailedFeeds(t *testing.T) {
 		want string
 	}{
 		{fail(), "4 feeds ok, 0 failed; 1 new article"},
-		{fail(feeds[2]), "3 feeds ok, 1 failed (b.example); 1 new article"},
+		{fail(feeds[2]), "3 feeds ok, 1 failed (b.example/feed); 1 new article"},
 		{fail(feeds[1], feeds[0]), "2 feeds ok, 2 failed (A very long feed title that g…, World News); 1 new article"},
 		{fail(feeds[3], feeds[0], feeds[2], feeds[1]), "0 feeds ok, 4 failed (C, World News +2 more); 1 new article"},
 		// A failure to store names no feed: it is counted, not named.
