@@ -80,9 +80,9 @@ func addPage(ctx context.Context, st *store.Store, ex entity.Extractor, pageURL 
 	title := safe.Line(art.Title)
 	switch {
 	case added == 1:
-		return fmt.Sprintf("added %q (%d entities)", title, len(art.Entities)), nil
+		return fmt.Sprintf("added %q (%s)", title, count(len(art.Entities), "entity", "entities")), nil
 	case updated == 1:
-		return fmt.Sprintf("updated %q (%d entities)", title, len(art.Entities)), nil
+		return fmt.Sprintf("updated %q (%s)", title, count(len(art.Entities), "entity", "entities")), nil
 	}
 	return fmt.Sprintf("already stored: %q", title), nil
 }

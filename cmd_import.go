@@ -27,10 +27,12 @@ func (a *app) importCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Import article files and folders (recursively) into the store",
-		Long: "Import plain-text (.txt), Markdown (.md) and HTML articles. Folders are read recursively\n" +
-			"(a folder named through a link too); a file that cannot be read is reported and the rest\n" +
-			"of the import goes on, and files of other kinds are counted as skipped.",
-		Example: "  byline import ~/news\n  byline import story.txt notes.md",
+		Long: "Import articles: plain text (.txt, .text, and files with no extension), Markdown (.md,\n" +
+			".markdown) and HTML (.html, .htm). Folders are read recursively (a folder named through a\n" +
+			"link too), leaving out hidden files and README, LICENSE, SOURCE and COPYING files; a file\n" +
+			"that cannot be read is reported and the rest of the import goes on, and files of other\n" +
+			"kinds are counted as skipped.",
+		Example: "  byline import ~/news\n  byline import story.txt notes.md page.html",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openStore()

@@ -33,7 +33,7 @@ func (a *app) listCmd() *cobra.Command {
 			if entityName != "" {
 				ent, err := st.EntityByName(cmd.Context(), entityName, "")
 				if err != nil {
-					return fmt.Errorf("entity %q: %w", entityName, err)
+					return err // it names the entity
 				}
 				q.EntityID = ent.ID
 			}
@@ -122,7 +122,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 			case len(args) == 1 && (perr != nil || related):
 				ent, err := st.EntityByName(cmd.Context(), args[0], t)
 				if err != nil {
-					return fmt.Errorf("entity %q: %w", args[0], err)
+					return err // it names the entity
 				}
 				rows = []model.EntityCount{ent}
 				if related {
@@ -137,7 +137,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 				}
 			case len(args) == 1:
 				if _, err := st.Article(cmd.Context(), id); err != nil {
-					return fmt.Errorf("article %d: %w", id, err)
+					return err // it names the article
 				}
 				rows, err = st.ArticleEntities(cmd.Context(), id)
 				rows = filterType(rows, t)

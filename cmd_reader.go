@@ -47,6 +47,10 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	set, err := readSettings(configPath())
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		ro, rerr := a.openStoreForReading()
@@ -61,7 +65,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{KeyMap: &km}
+	opts := ui.Options{KeyMap: &km, Browser: set.Browser}
 	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
 		return err // names the file and line
 	}
@@ -115,7 +119,7 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		if len(failed) > 0 {
 			err = errors.Join(err, failed)
 		}
-		return rep.Summary(), err
+		return readerSummary(rep, feeds), err
 	}
 }
 

@@ -60,7 +60,7 @@ func TestReaderRefreshRunsTheFetch(t *testing.T) {
 		fetched <- rep
 	}()
 	tm.Type("r")
-	wait("feeds 3 ok, 0 failed;")
+	wait("3 feeds ok, 0 failed;")
 	rep := <-fetched
 	if rep.Failed != 0 || len(rep.Failures) != 0 {
 		t.Errorf("the concurrent fetch failed: %v", rep.Failures)
@@ -110,7 +110,7 @@ func TestFirstFetchReplacesTheDemo(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("fictional sample articles")) },
 		teatest.WithDuration(10*time.Second))
 	tm.Type("r")
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("feeds 1 ok, 0 failed; 3 new")) },
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("1 feed ok, 0 failed; 3 new")) },
 		teatest.WithDuration(30*time.Second))
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))

@@ -85,7 +85,7 @@ func (a *app) loadArticle(cmd *cobra.Command, arg string) (*model.Article, error
 	defer st.Close()
 	art, err := st.Article(cmd.Context(), id)
 	if err != nil {
-		return nil, fmt.Errorf("article %d: %w", id, err)
+		return nil, err // it names the article
 	}
 	return art, nil
 }

@@ -73,7 +73,7 @@ func TestWebRedirectToFileRefused(t *testing.T) {
 	mustRun(t, db, 0, "feed", "add", srv.URL+"/feed.xml")
 	mustRun(t, db, 0, "feed", "add", srv.URL+"/feed-to-file")
 	out, errs := mustRun(t, db, 1, "fetch")
-	if out != "feeds 1 ok, 1 failed; 1 new articles\n" {
+	if out != "1 feed ok, 1 failed; 1 new article\n" {
 		t.Errorf("fetch said %q", out)
 	}
 	want := "failed: " + srv.URL + "/feed-to-file: refused a redirect to file://" + filepath.ToSlash(secretFeed) +

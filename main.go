@@ -73,7 +73,9 @@ func newRootCmd() *cobra.Command {
 		a.feedCmd(),
 		a.fetchCmd(),
 		a.addCmd(),
+		a.manCmd(),
 	)
+	a.registerCompletions(root)
 	return root
 }
 

@@ -42,7 +42,7 @@ type fetchReport struct {
 // Summary is the report's one line, as `byline fetch` prints it and the
 // reader's status bar shows it.
 func (r fetchReport) Summary() string {
-	return fmt.Sprintf("feeds %d ok, %d failed; %d new articles", r.OK, r.Failed, r.New)
+	return fmt.Sprintf("%s ok, %d failed; %s", count(r.OK, "feed", "feeds"), r.Failed, count(r.New, "new article", "new articles"))
 }
 
 // feedOutcome is one feed's fetch, ready to store.

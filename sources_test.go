@@ -104,16 +104,16 @@ func TestFetchSummaryWithBrokenFeed(t *testing.T) {
 	for n := range 4 {
 		mustRun(t, db, 0, "feed", "add", srv.feedURL(n), "--tag", fmt.Sprintf("t%d", n%2))
 	}
-	if out, _ := mustRun(t, db, 0, "fetch", "--tag", "t1"); out != "feeds 2 ok, 0 failed; 6 new articles\n" {
+	if out, _ := mustRun(t, db, 0, "fetch", "--tag", "t1"); out != "2 feeds ok, 0 failed; 6 new articles\n" {
 		t.Errorf("fetch --tag t1 said %q", out)
 	}
-	if out, _ := mustRun(t, db, 0, "fetch"); out != "feeds 4 ok, 0 failed; 6 new articles\n" {
+	if out, _ := mustRun(t, db, 0, "fetch"); out != "4 feeds ok, 0 failed; 6 new articles\n" {
 		t.Errorf("first fetch said %q", out)
 	}
 	srv.setBroken(1, true)
 	srv.bump(0)
 	out, errs := mustRun(t, db, 1, "fetch")
-	if out != "feeds 3 ok, 1 failed; 0 new articles\n" {
+	if out != "3 feeds ok, 1 failed; 0 new articles\n" {
 		t.Errorf("fetch with a broken feed said %q", out)
 	}
 	want := "failed: " + srv.feedURL(1) + " (Generated News 1): 500 Internal Server Error\n"
@@ -149,7 +149,7 @@ func TestFetchConditionalWritesNothing(t *testing.T) {
 	if srv.conditional.Load() != 0 {
 		t.Fatalf("first fetch sent %d conditional requests", srv.conditional.Load())
 	}
-	if out, _ := mustRun(t, db, 0, "fetch"); out != "feeds 3 ok, 0 failed; 0 new articles\n" {
+	if out, _ := mustRun(t, db, 0, "fetch"); out != "3 feeds ok, 0 failed; 0 new articles\n" {
 		t.Errorf("second fetch said %q", out)
 	}
 	if c, nm := srv.conditional.Load(), srv.notModified.Load(); c != 3 || nm != 3 {
@@ -199,7 +199,7 @@ func TestFetchUpdatedItemKeepsStar(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.bump(0)
-	if out, _ := mustRun(t, db, 0, "fetch"); out != "feeds 1 ok, 0 failed; 0 new articles\n" {
+	if out, _ := mustRun(t, db, 0, "fetch"); out != "1 feed ok, 0 failed; 0 new articles\n" {
 		t.Errorf("fetch of the edited feed said %q", out)
 	}
 	a, err := st.Article(ctx, id)
@@ -279,7 +279,7 @@ func TestFetchRunTimeout(t *testing.T) {
 	mustRun(t, db, 0, "feed", "add", good.feedURL(0))
 	mustRun(t, db, 0, "feed", "add", stuck.URL+"/rss")
 	out, errs := mustRun(t, db, 1, "fetch", "--timeout", "700ms")
-	if out != "feeds 1 ok, 1 failed; 2 new articles\n" || errs != "failed: "+stuck.URL+"/rss: not done when the run's 700ms timeout passed\n" {
+	if out != "1 feed ok, 1 failed; 2 new articles\n" || errs != "failed: "+stuck.URL+"/rss: not done when the run's 700ms timeout passed\n" {
 		t.Errorf("fetch with a stuck feed said %q and %q", out, errs)
 	}
 	mustRun(t, db, 2, "fetch", "--timeout", "0s")
@@ -344,7 +344,8 @@ func TestFetchRealFeeds(t *testing.T) {
 	}
 	out, errs, _ := byline(t, db, "fetch")
 	var ok, failed, added int
-	if _, err := fmt.Sscanf(out, "feeds %d ok, %d failed; %d new articles", &ok, &failed, &added); err != nil {
+	var feeds string
+	if _, err := fmt.Sscanf(out, "%d %s ok, %d failed; %d new", &ok, &feeds, &failed, &added); err != nil {
 		t.Fatalf("summary %q: %v", out, err)
 	}
 	if ok+failed != len(files) || ok < len(files)*3/4 || added == 0 {
@@ -464,7 +465,7 @@ func TestFetchLocalFolderFeed(t *testing.T) {
 	if want := "subscribed to file://" + filepath.ToSlash(feedFile); !strings.HasPrefix(out, want) {
 		t.Errorf("feed add said %q, want %q…", out, want)
 	}
-	if out, _ = mustRun(t, db, 0, "fetch"); out != "feeds 1 ok, 0 failed; 2 new articles\n" {
+	if out, _ = mustRun(t, db, 0, "fetch"); out != "1 feed ok, 0 failed; 2 new articles\n" {
 		t.Fatalf("fetch said %q", out)
 	}
 	st := openStoreT(t, db)
@@ -480,7 +481,7 @@ func TestFetchLocalFolderFeed(t *testing.T) {
 	}
 	st.Close()
 	before := storeFingerprint(t, db)
-	if out, _ = mustRun(t, db, 0, "fetch"); out != "feeds 1 ok, 0 failed; 0 new articles\n" {
+	if out, _ = mustRun(t, db, 0, "fetch"); out != "1 feed ok, 0 failed; 0 new articles\n" {
 		t.Errorf("second fetch said %q", out)
 	}
 	if after := storeFingerprint(t, db); after != before {

@@ -110,7 +110,7 @@ func TestShowFeedAttacks(t *testing.T) {
 	}
 	out, _ := mustRun(t, db, 0, "fetch")
 	want := len(feeds) * len(attackBodies)
-	if out != fmt.Sprintf("feeds %d ok, 0 failed; %d new articles\n", len(feeds), want) {
+	if out != fmt.Sprintf("%d feeds ok, 0 failed; %d new articles\n", len(feeds), want) {
 		t.Fatalf("fetch said %q", out)
 	}
 	list, _ := mustRun(t, db, 0, "list")

@@ -3,8 +3,6 @@ package ui
 import (
 	"errors"
 	"net/url"
-	"os/exec"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -232,23 +230,6 @@ func (m *Model) loadDetail() tea.Cmd {
 
 // noteMsg puts a message in the status bar.
 type noteMsg string
-
-// openURL opens u in the user's browser, off the update path.
-func openURL(u string) tea.Cmd {
-	return func() tea.Msg {
-		name, args := "xdg-open", []string{u}
-		switch runtime.GOOS {
-		case "darwin":
-			name = "open"
-		case "windows":
-			name, args = "rundll32", []string{"url.dll,FileProtocolHandler", u}
-		}
-		if err := exec.Command(name, args...).Start(); err != nil {
-			return noteMsg("cannot open browser: " + err.Error())
-		}
-		return noteMsg("opened " + u)
-	}
-}
 
 // safeURL returns the article's URL when it is an http(s) URL (or the file
 // URL of a page beside a local feed) with nothing

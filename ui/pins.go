@@ -94,7 +94,7 @@ func (m *Model) articleURL(copyIt bool) tea.Cmd {
 		m.note = "copied " + u
 		return tea.SetClipboard(u)
 	}
-	return openURL(u)
+	return openURL(m.opts.Browser, u)
 }
 
 // unpinAll takes every pin off, from any article: pins are global, so the

@@ -76,6 +76,10 @@ type Options struct {
 	// to subscribe. The caller wires it to the pipeline `byline fetch` runs,
 	// so ui stays free of fetching code.
 	Refresh RefreshFunc
+	// Browser is the command that opens an article's URL (O), with %u
+	// where the URL goes, as the config file's browser entry gives it;
+	// "": $BROWSER, then the platform's opener.
+	Browser string
 }
 
 // defaultReadDelay is how long an article must be shown to count as read.

@@ -164,6 +164,8 @@ func (m *Model) statusInfo() string {
 	case n == 0 && find:
 		parts = append(parts, "no match")
 	case n == 0:
+	case k == 0 && n == 1:
+		parts = append(parts, "1 "+what)
 	case k == 0:
 		parts = append(parts, strconv.Itoa(n)+" "+whats)
 	default:

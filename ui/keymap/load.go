@@ -79,6 +79,9 @@ func Parse(name string, data []byte) (KeyMap, error) {
 	// md.Keys is in the file's order, so the first mistake is reported.
 	for _, k := range md.Keys() {
 		line := keyLine(data, k)
+		if _, table := doc[k[0]].(map[string]any); len(k) == 1 && !table && k[0] != "keys" {
+			continue // a top-level setting (browser = "..."): byline's settings reader checks those
+		}
 		switch {
 		case k[0] == "reader": // [reader]: ui.LoadReaderWidth reads it
 			continue

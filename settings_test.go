@@ -1,0 +1,61 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bylinehq/byline/ui/keymap"
+)
+
+// The config file holds key bindings under [keys] and settings at the top;
+// each reader takes its part and both accept the whole file.
+func TestConfigBrowserSetting(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	body := "# mine\nbrowser = \"firefox --new-tab %u\"\n\n[keys]\nquit = \"Q\"\n"
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := readSettings(p)
+	if err != nil || s.Browser != "firefox --new-tab %u" {
+		t.Errorf("settings %+v, %v", s, err)
+	}
+	if _, err := keymap.Load(p); err != nil {
+		t.Errorf("the key loader refuses a file with a browser entry: %v", err)
+	}
+	if s, err := readSettings(filepath.Join(t.TempDir(), "none.toml")); err != nil || s != (settings{}) {
+		t.Errorf("no file: %+v, %v", s, err)
+	}
+}
+
+func TestConfigSettingMistakes(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"\nbrowzer = \"x %u\"\n", `:2: unknown setting "browzer"`},
+		{"browser = 3\n", `:1: browser: want a command in quotes`},
+		{"browser = [\"a\"]\n[keys]\nquit = \"Q\"\n", `:1: browser: want a command`},
+	} {
+		p := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(p, []byte(tc.body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := readSettings(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p+tc.want[:3]) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %s", tc.body, err, tc.want)
+		}
+	}
+}
+
+// A mistaken setting stops the reader before it opens the store, as a bad
+// key binding does.
+func TestReaderRefusesAnUnknownSetting(t *testing.T) {
+	cfg := withConfig(t, "browzer = \"firefox %u\"\n[keys]\nquit = \"Q\"\n")
+	db := filepath.Join(t.TempDir(), "b.db")
+	_, errs, code := byline(t, db)
+	if code != 1 || errs != "byline: "+cfg+":1: unknown setting \"browzer\" (only browser, and the [keys] table)\n" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("the store was created before the config was read")
+	}
+}
