@@ -134,7 +134,7 @@ func (a *app) feedListCmd() *cobra.Command {
 		Example: "  byline feed list\n  byline feed list --json | jq -r 'select(.last_error != \"\") | .url'",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
+			st, err := a.openStoreForReading()
 			if err != nil {
 				return err
 			}

@@ -64,7 +64,7 @@ func checkReads(t *testing.T, runCmd func(args ...string) (string, string, int))
 func TestReadCommandsWithoutStore(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "none")
 	db := filepath.Join(dir, "b.db")
-	for _, args := range [][]string{{"list"}, {"show", "1"}, {"entities"}, {"entities", "Oslo"}} {
+	for _, args := range [][]string{{"list"}, {"show", "1"}, {"entities"}, {"entities", "Oslo"}, {"feed", "list"}} {
 		_, errs, code := byline(t, db, args...)
 		if code != 1 || !strings.Contains(errs, "no store at "+db) || strings.Count(errs, "\n") != 1 {
 			t.Errorf("byline %s: exit %d, stderr %q; want exit 1 and one line saying there is no store", strings.Join(args, " "), code, errs)
