@@ -52,7 +52,14 @@ func (a *app) fetchCmd() *cobra.Command {
 				}
 				return fmt.Errorf("no feeds to fetch; subscribe with 'byline feed add URL'")
 			}
+			set, err := readSettings(configPath())
+			if err != nil {
+				return err
+			}
 			opt := fetchOptions{Timeout: timeout}
+			if set.Retention > 0 {
+				opt.NotBefore = time.Now().Add(-set.Retention)
+			}
 			var progress *fetchProgress
 			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
 				progress = startFetchProgress(f, len(feeds), time.Second)
@@ -62,6 +69,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			progress.stop() // before anything else is printed
 			dropSamples(cmd.Context(), st, rep.New, cmd.ErrOrStderr())
 			relinkPeople(cmd.Context(), st, rep.New+rep.Updated, cmd.ErrOrStderr())
+			applyRetention(cmd.Context(), st, set.Retention, cmd.ErrOrStderr())
 			for _, f := range rep.Failures {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", oneLine(f.Error()))
 			}

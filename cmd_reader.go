@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/adrg/xdg"
 
@@ -69,7 +70,8 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
 		return err // names the file and line
 	}
-	opts.Refresh = readerRefresh(st)
+	opts.Refresh = readerRefreshKeeping(st, set.Retention)
+	opts.AutoRefresh = set.Refresh
 	switch {
 	case st.ReadOnly():
 		opts.Hint = readOnlyHint
@@ -92,7 +94,12 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 // while the rest download. The reader and a `byline fetch` in another
 // terminal may write at once: the store waits for the other's transaction
 // (busy_timeout, immediate transactions) rather than failing.
-func readerRefresh(st *store.Store) ui.RefreshFunc {
+func readerRefresh(st *store.Store) ui.RefreshFunc { return readerRefreshKeeping(st, 0) }
+
+// readerRefreshKeeping is readerRefresh with the config's retention: items
+// older than it are not stored, and read, unstarred articles older than it
+// are dropped after the fetch (0 keeps everything).
+func readerRefreshKeeping(st *store.Store, retention time.Duration) ui.RefreshFunc {
 	extractor := sync.OnceValue(entity.New) // built on the first r, then kept
 	return func(ctx context.Context, progress func(done, total, newArticles int)) (string, error) {
 		feeds, err := st.Feeds(ctx)
@@ -104,10 +111,14 @@ func readerRefresh(st *store.Store) ui.RefreshFunc {
 		}
 		progress(0, len(feeds), 0)
 		opt := fetchOptions{OnStored: func(done, total int, rep fetchReport) { progress(done, total, rep.New) }}
+		if retention > 0 {
+			opt.NotBefore = time.Now().Add(-retention)
+		}
 		rep, err := fetchFeeds(ctx, st, extractor(), feeds, opt)
 		var warnings strings.Builder
 		dropSamples(ctx, st, rep.New, &warnings)
 		relinkPeople(ctx, st, rep.New+rep.Updated, &warnings)
+		applyRetention(ctx, st, retention, &warnings)
 		// Feeds that failed, saves among them, and the steps after them: the
 		// reader names the first, so a full disk is never "0 failed".
 		failed := ui.Failures(rep.Failures)

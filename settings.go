@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -15,6 +17,58 @@ type settings struct {
 	// Browser opens an article's URL (O in the reader): a command with %u
 	// where the URL goes, such as "firefox --new-tab %u".
 	Browser string
+	// Refresh fetches the feeds in the background this often while the
+	// reader is open (refresh = "30m"); 0, the default, is off.
+	Refresh time.Duration
+	// Retention drops read, unstarred articles older than this after each
+	// fetch (retention = "180d"), and a fetch does not store items dated
+	// before it; 0, the default, keeps everything. Starred articles are
+	// never dropped.
+	Retention time.Duration
+}
+
+// The shortest refresh and retention the config may ask for: a feed
+// fetched more often than every minute is a nuisance to its server, and a
+// retention under a day would drop what was read this morning.
+const (
+	minRefresh   = time.Minute
+	minRetention = 24 * time.Hour
+)
+
+// parseAge reads a span of time as the config writes it: Go's units ("90m",
+// "1h30m") plus whole days and weeks ("180d", "2w").
+func parseAge(v string) (time.Duration, error) {
+	v = strings.TrimSpace(v)
+	for _, u := range []struct {
+		suffix string
+		unit   time.Duration
+	}{{"d", 24 * time.Hour}, {"w", 7 * 24 * time.Hour}} {
+		if n, ok := strings.CutSuffix(v, u.suffix); ok {
+			k, err := strconv.Atoi(n)
+			if err != nil || k < 0 || k > 100*365 {
+				return 0, fmt.Errorf("%q is not a number of %s", n, map[string]string{"d": "days", "w": "weeks"}[u.suffix])
+			}
+			return time.Duration(k) * u.unit, nil
+		}
+	}
+	return time.ParseDuration(v)
+}
+
+// ageSetting reads the setting name as a span of at least least (leastText
+// as the config would write it), or 0 for off.
+func ageSetting(path string, line int, name string, v any, least time.Duration, leastText, example string) (time.Duration, error) {
+	text, ok := v.(string)
+	if !ok {
+		return 0, fmt.Errorf("%s:%d: %s: want a span in quotes, such as %q", path, line, name, example)
+	}
+	d, err := parseAge(text)
+	if err != nil {
+		return 0, fmt.Errorf("%s:%d: %s: %q is not a span of time such as %q (m, h, d, w)", path, line, name, text, example)
+	}
+	if d != 0 && d < least {
+		return 0, fmt.Errorf("%s:%d: %s: %s is too short: at least %s, or \"0\" for off", path, line, name, text, leastText)
+	}
+	return d, nil
 }
 
 // readSettings reads the top-level entries of the config file at path. A
@@ -51,8 +105,16 @@ func readSettings(path string) (settings, error) {
 				return s, fmt.Errorf("%s:%d: browser: want a command in quotes, such as \"firefox %%u\"", path, line)
 			}
 			s.Browser = b
+		case "refresh":
+			if s.Refresh, err = ageSetting(path, line, "refresh", v, minRefresh, "1m", "30m"); err != nil {
+				return s, err
+			}
+		case "retention":
+			if s.Retention, err = ageSetting(path, line, "retention", v, minRetention, "1d", "180d"); err != nil {
+				return s, err
+			}
 		default:
-			return s, fmt.Errorf("%s:%d: unknown setting %q (only browser, and the [keys] table)", path, line, k[0])
+			return s, fmt.Errorf("%s:%d: unknown setting %q (only browser, refresh, retention, and the [keys] and [reader] tables)", path, line, k[0])
 		}
 	}
 	return s, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -26,6 +27,11 @@ type fetchOptions struct {
 	// OnStored, when set, is called after each feed is stored or has failed,
 	// with the report so far: the reader reloads its list as articles land.
 	OnStored func(done, total int, rep fetchReport)
+	// NotBefore, when set (the config's retention), keeps items dated
+	// before it out of the store: they would be dropped by the retention
+	// anyway, and storing them again would bring back, unread, articles the
+	// retention dropped while the feed still lists them.
+	NotBefore time.Time
 }
 
 // defaultFetchTimeout bounds a whole fetch: a few hundred feeds and their
@@ -116,6 +122,7 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 	}()
 	done := 0
 	for o := range outcomes {
+		o.items = withinRetention(o.items, opt.NotBefore)
 		if err := storeOutcome(ctx, st, o, &rep); err != nil {
 			rep.Failed++
 			rep.Failures = append(rep.Failures, feedError(o.feed, err.Error()))
@@ -129,6 +136,32 @@ func fetchFeeds(ctx context.Context, st *store.Store, ex entity.Extractor, feeds
 		}
 	}
 	return rep, ctx.Err()
+}
+
+// withinRetention is items without those dated before notBefore; undated
+// items stay (they are dated when stored).
+func withinRetention(items []store.FeedItem, notBefore time.Time) []store.FeedItem {
+	if notBefore.IsZero() {
+		return items
+	}
+	kept := items[:0:0]
+	for _, it := range items {
+		if it.Published.IsZero() || !it.Published.Before(notBefore) {
+			kept = append(kept, it)
+		}
+	}
+	return kept
+}
+
+// applyRetention drops the read, unstarred articles older than retention
+// (0: keep everything) after a fetch, and says on w what failed.
+func applyRetention(ctx context.Context, st *store.Store, retention time.Duration, w io.Writer) {
+	if retention <= 0 {
+		return
+	}
+	if _, err := st.DropOldRead(ctx, time.Now().Add(-retention)); err != nil {
+		fmt.Fprintf(w, "warning: %s\n", oneLine(err.Error()))
+	}
 }
 
 // storeOutcome writes one feed's changed items, then its new state: in that

@@ -80,6 +80,9 @@ type Options struct {
 	// where the URL goes, as the config file's browser entry gives it;
 	// "": $BROWSER, then the platform's opener.
 	Browser string
+	// AutoRefresh fetches the feeds in the background every so often, as r
+	// does (config refresh = "30m"); 0 leaves it to r.
+	AutoRefresh time.Duration
 }
 
 // defaultReadDelay is how long an article must be shown to count as read.
@@ -130,11 +133,13 @@ type Model struct {
 	listKeep   int64 // the article the newest list query keeps selected; 0 none
 	marks      markAll
 
-	refresh       *refreshRun // the fetch in flight; nil none
-	refreshReq    int         // id of the newest fetch
-	summary       string      // the last fetch's summary line, for a while
-	summaryReq    int         // id of the newest summary's expiry
-	summaryLinger time.Duration
+	refresh        *refreshRun                                          // the fetch in flight; nil none
+	refreshReq     int                                                  // id of the newest fetch
+	autoRefreshGen int                                                  // the refresh clock's generation: older ticks are dropped
+	tick           func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // tea.Tick; tests count ticks instead of waiting
+	summary        string                                               // the last fetch's summary line, for a while
+	summaryReq     int                                                  // id of the newest summary's expiry
+	summaryLinger  time.Duration
 }
 
 // New returns the root model. It does no I/O: the list query starts in Init,
@@ -208,7 +213,7 @@ func (p program) View() tea.View                          { return p.m.View() }
 // Init asks the terminal for its background colour and starts the list
 // query.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.loadList())
+	return tea.Batch(tea.RequestBackgroundColor, m.loadList(), m.scheduleAutoRefresh())
 }
 
 // View draws the screen: the alternate screen with mouse cell motion, so

@@ -64,6 +64,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case spinner.TickMsg, refreshProgressMsg, refreshDoneMsg, summaryExpiredMsg:
 		return m.updateRefresh(msg)
 
+	case autoRefreshMsg:
+		return m.autoRefresh(msg)
+
 	case articleLoadedMsg:
 		if msg.Req != m.articleReq {
 			return nil // the selection moved on while this loaded
