@@ -83,6 +83,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 		}
 	}
 	if res.Imported > 0 {
+		if err := im.res.decideTypes(ctx); err != nil {
+			return ImportResult{}, fmt.Errorf("decide entity types: %w", err)
+		}
 		if err := markPending(ctx, tx, workRelink); err != nil {
 			return ImportResult{}, err
 		}
@@ -100,6 +103,7 @@ type importer struct {
 	linkEntity, insertMention                *sql.Stmt
 
 	entities map[entityKey]int64 // ids already resolved in this batch
+	res      *resolver           // puts each article's names in identities
 }
 
 type entityKey struct {
@@ -109,6 +113,11 @@ type entityKey struct {
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64)}
+	res, err := newResolver(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	im.res = res
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -136,6 +145,9 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 }
 
 func (im *importer) close() {
+	if im.res != nil {
+		im.res.close()
+	}
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
 		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention} {
 		if st != nil {
@@ -229,6 +241,13 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 				return fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
 			}
 		}
+	}
+	sport, err := learn(ctx, im.res.tx, im.res, id, a)
+	if err != nil {
+		return fmt.Errorf("learn: %w", err)
+	}
+	if err := im.res.article(ctx, id, sport); err != nil {
+		return fmt.Errorf("resolve entities: %w", err)
 	}
 	return nil
 }

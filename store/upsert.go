@@ -122,6 +122,9 @@ func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (
 		}
 	}
 	if added+updated > 0 {
+		if err := up.res.decideTypes(ctx); err != nil {
+			return 0, 0, fmt.Errorf("decide entity types: %w", err)
+		}
 		if err := markPending(ctx, tx, workRelink); err != nil {
 			return 0, 0, err
 		}
