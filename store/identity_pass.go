@@ -161,7 +161,15 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 			for _, f := range c.From {
 				fixedType[identityKey{f.Key, f.Sense}] = c.Type
 			}
-		case "merge", "rename":
+		case "rename":
+			// A renamed identity keeps the type it was given.
+			fixedName[foldName(c.Into)] = c.Into
+			for _, f := range c.From {
+				if t, ok := fixedType[identityKey{f.Key, f.Sense}]; ok {
+					fixedType[identityKey{foldName(c.Into), f.Sense}] = t
+				}
+			}
+		case "merge":
 			fixedName[foldName(c.Into)] = c.Into
 		}
 	}
