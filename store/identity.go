@@ -60,7 +60,7 @@ type resolver struct {
 	ids         map[identityKey]int64
 
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
-	dropArticle, linkArticle                          *sql.Stmt
+	dropArticle, linkArticle, setTopic                *sql.Stmt
 }
 
 // acronym is one long name an acronym was seen standing for.
@@ -88,6 +88,7 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		{&r.setIdentity, `UPDATE article_entities SET identity_id = ? WHERE article_id = ? AND entity_id = ?`},
 		{&r.dropArticle, `DELETE FROM article_identities WHERE article_id = ?`},
 		{&r.linkArticle, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES (?, ?, ?, ?)`},
+		{&r.setTopic, setTopicSQL},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -124,7 +125,7 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 }
 
 func (r *resolver) close() {
-	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle} {
+	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
 		if st != nil {
 			st.Close()
 		}
@@ -173,20 +174,32 @@ func (r *resolver) article(ctx context.Context, id int64, sport bool) error {
 		_, err := r.dropArticle.ExecContext(ctx, id)
 		return err
 	}
+	_, err = r.link(ctx, id, list, sport, true)
+	return err
+}
+
+// link resolves the rows list of article id and returns the identity of
+// each. With update, the rows are stored already: those whose identity
+// changed are updated, and the article's identities rewritten when any
+// did. Without, the article is new: only its identities are written, and
+// the caller stores the rows with the identities returned.
+func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport, update bool) ([]int64, error) {
 	choices := r.choose(id, list, sport)
-	changed := false
+	changed := !update
 	type link struct{ position, mentions int }
 	links := make(map[int64]*link)
 	var order []int64
+	ids := make([]int64, len(list))
 	for i, ar := range list {
 		iid, err := r.identity(ctx, choices[i])
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if !ar.identity.Valid || ar.identity.Int64 != iid {
+		ids[i] = iid
+		if update && (!ar.identity.Valid || ar.identity.Int64 != iid) {
 			changed = true
 			if _, err := r.setIdentity.ExecContext(ctx, iid, id, ar.entity); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if l := links[iid]; l != nil {
@@ -198,17 +211,19 @@ func (r *resolver) article(ctx context.Context, id int64, sport bool) error {
 		order = append(order, iid)
 	}
 	if !changed {
-		return nil
+		return ids, nil
 	}
-	if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
-		return err
+	if update {
+		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
+			return nil, err
+		}
 	}
 	for _, iid := range order {
 		if _, err := r.linkArticle.ExecContext(ctx, id, iid, links[iid].position, links[iid].mentions); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return ids, nil
 }
 
 // identity returns the id of the identity c names, creating it when new.
@@ -244,6 +259,9 @@ func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
 	out := make([]choice, len(list))
 	for i, ar := range list {
 		c, ok := r.alias(ar, present, sport)
+		if !ok {
+			c, ok = surnameHere(ar, list)
+		}
 		if !ok {
 			c, ok = r.shortForm(ar, list, sport)
 			if ok {
@@ -340,6 +358,39 @@ func (r *resolver) single(key string, sport bool) (choice, bool) {
 		return choice{}, false
 	}
 	return choice{identityKey{key: ts[0].key}, ts[0].name, ts[0].typ}, true
+}
+
+// surnameHere links a one-word name to the one person of its article whose
+// last name it is, whatever type the tagger gave it there: "Cruise" in a
+// story about Tom Cruise. Relink does the same across articles.
+//
+// A name that ends with the full name of a person of its article is that
+// person under a description the tagger took in: "Scientologist Tom
+// Cruise".
+func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
+	if ar.typ == model.LOC {
+		return choice{}, false
+	}
+	one := !strings.Contains(ar.key, " ")
+	var found *articleRow
+	for i := range list {
+		o := &list[i]
+		words := strings.Fields(o.key)
+		if o.typ != model.PER || len(words) < 2 || o.key == ar.key {
+			continue
+		}
+		if one && words[len(words)-1] != ar.key || !one && !strings.HasSuffix(ar.key, " "+o.key) {
+			continue
+		}
+		if found != nil && found.key != o.key {
+			return choice{}, false // two people of that name here
+		}
+		found = o
+	}
+	if found == nil {
+		return choice{}, false
+	}
+	return choice{identityKey{key: found.key}, found.name, model.PER}, true
 }
 
 // clubFits reports whether the name key may stand for target t: a club

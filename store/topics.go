@@ -30,11 +30,29 @@ var sportWords = map[string]bool{
 // four of its words, and one in fifty, are sports words.
 func isSportsStory(texts ...string) bool {
 	hits, words := 0, 0
+	var buf []byte
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-			words++
-			if sportWords[strings.ToLower(w)] {
-				hits++
+		in := false
+		for i := 0; i <= len(t); i++ {
+			var c byte
+			letter := false
+			if i < len(t) {
+				c = t[i]
+				letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c >= utf8.RuneSelf
+			}
+			switch {
+			case letter:
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+				in = true
+			case in:
+				words++
+				if sportWords[string(buf)] { // no allocation: a map lookup by []byte
+					hits++
+				}
+				buf, in = buf[:0], false
 			}
 		}
 	}
@@ -113,13 +131,21 @@ func isAcronymOf(acr, name string) bool {
 	return i == len(caps)
 }
 
+const setTopicSQL = `INSERT OR REPLACE INTO article_topics (article_id, sport) VALUES (?, ?)`
+
 // learn records what article id (a, as stored) teaches the store: whether
 // it is a sports story, and the acronyms it spells out. An acronym newly
 // tied to a name leaves every article using it to resolve again, and the
 // resolver r (if any) knows it at once. It returns the sports verdict.
 func learn(ctx context.Context, tx *sql.Tx, r *resolver, id int64, a *model.Article) (bool, error) {
 	sport := isSportsStory(append([]string{a.Title, a.Caption}, a.Paragraphs...)...)
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO article_topics (article_id, sport) VALUES (?, ?)`, id, sport); err != nil {
+	var err error
+	if r != nil {
+		_, err = r.setTopic.ExecContext(ctx, id, sport)
+	} else {
+		_, err = tx.ExecContext(ctx, setTopicSQL, id, sport)
+	}
+	if err != nil {
 		return false, err
 	}
 	seen := make(map[acronymDef]bool)
