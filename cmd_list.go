@@ -57,7 +57,7 @@ func (a *app) listCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per article per line")
-	cmd.Flags().StringVar(&entityName, "entity", "", "only articles that mention this entity (canonical name, any case)")
+	cmd.Flags().StringVar(&entityName, "entity", "", "only articles that mention this entity (its name or another of its names, any case)")
 	return cmd
 }
 
@@ -106,7 +106,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t := model.EntityType(strings.ToUpper(typ))
 			if typ != "" && !validType(t) {
-				return usageError{fmt.Errorf("--type %q: want PER, ORG, LOC or MISC", typ)}
+				return usageError{fmt.Errorf("--type %q: want one of %s", typ, strings.Join(store.CorrectionTypes, ", "))}
 			}
 			st, err := a.openStoreForReading()
 			if err != nil {
@@ -170,18 +170,15 @@ func (a *app) entitiesCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per entity per line")
 	cmd.Flags().IntVar(&top, "top", 0, "show only the first N entities (0: all)")
-	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PER, ORG, LOC or MISC")
+	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PER, ORG, LOC, WORK, PRODUCT, EVENT or MISC")
 	cmd.Flags().BoolVar(&related, "related", false, "the entities that co-occur most with the named one (ARTICLES: shared articles)")
 	return cmd
 }
 
+// validType accepts the tagger's types and the finer ones a correction
+// may give (WORK, PRODUCT, EVENT).
 func validType(t model.EntityType) bool {
-	for _, v := range model.EntityTypes {
-		if t == v {
-			return true
-		}
-	}
-	return false
+	return validCorrectionType(string(t))
 }
 
 func filterType(rows []model.EntityCount, t model.EntityType) []model.EntityCount {

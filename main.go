@@ -73,6 +73,7 @@ func newRootCmd() *cobra.Command {
 		a.feedCmd(),
 		a.fetchCmd(),
 		a.addCmd(),
+		a.entityCmd(), a.relinkCmd(),
 		a.manCmd(),
 	)
 	a.registerCompletions(root)

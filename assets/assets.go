@@ -10,3 +10,11 @@ import "embed"
 //
 //go:embed samples/*.txt
 var Samples embed.FS
+
+// Aliases lists other names of one entity ("Man Utd", "Tories"), from the
+// openfootball and Party Facts gazetteers and a hand-written list, with
+// their provenance and licences in its header. Written by
+// `go run ./store/aliasgen`; the store parses it when first needed.
+//
+//go:embed aliases.tsv
+var Aliases string

@@ -45,15 +45,16 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCoun
 	if q.Match != "" {
 		return s.matchEntities(ctx, q)
 	}
-	query := `SELECT e.id, e.name, e.type, e.mentions, e.articles FROM entities e WHERE e.articles > 0`
+	query := `SELECT e.id, e.name, e.type, e.mentions, e.articles FROM identities e WHERE e.articles > 0`
 	var args []any
 	if q.Type != "" {
 		query += ` AND e.type = ?`
 		args = append(args, string(q.Type))
 	}
 	if q.Name != "" {
-		query += ` AND e.key = ?`
-		args = append(args, foldName(q.Name))
+		query += ` AND (e.key = ? OR e.id IN (SELECT n.identity_id FROM entities x
+			JOIN identity_names n ON n.entity_id = x.id AND n.articles > 0 WHERE x.key = ?))`
+		args = append(args, foldName(q.Name), foldName(q.Name))
 	}
 	query += ` ORDER BY ` + entityOrder + ` LIMIT ?`
 	args = append(args, limitArg(q.Limit))
@@ -68,31 +69,26 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCoun
 	return list, nil
 }
 
-// EntityByName returns the entity with canonical name name (in any case and
-// spacing) and type typ ("" = any type). When several types share the name
-// ("Jordan" the person and the place) it returns the one named in the most
-// articles, then the most mentioned, then the first in sidebar order (PER,
-// ORG, LOC, MISC). No such entity gives an error wrapping ErrNotFound.
+// EntityByName returns the entity (identity) with canonical name name, in
+// any case and spacing, or else the one having name among its names
+// ("Tories" is the Conservative Party), of type typ ("" = any type). When
+// several fit ("Leicester" the city and the club) it returns the one named
+// in the most articles, then the most mentioned. No such entity gives an
+// error wrapping ErrNotFound; LookupEntity tells the user about the others.
 func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
-	query := `SELECT e.id, e.name, e.type, e.mentions, e.articles FROM entities e
-		WHERE e.key = ? AND e.articles > 0`
-	args := []any{foldName(name)}
-	if typ != "" {
-		query += ` AND e.type = ?`
-		args = append(args, string(typ))
-	}
-	query += ` ORDER BY e.articles DESC, e.mentions DESC, ` + typeOrder + `, e.id LIMIT 1`
-	var ec model.EntityCount
-	var t string
-	err := s.db.QueryRowContext(ctx, query, args...).Scan(&ec.ID, &ec.Name, &t, &ec.Mentions, &ec.Articles)
+	cands, _, err := identitiesNamed(ctx, s.db, name, 0)
 	if err != nil {
-		if typ != "" {
-			return model.EntityCount{}, fmt.Errorf("entity %q (%s): %w", name, typ, notFound(err))
-		}
-		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, notFound(err))
+		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
 	}
-	ec.Type = model.EntityType(t)
-	return ec, nil
+	for _, c := range cands {
+		if typ == "" || c.Type == typ {
+			return c, nil
+		}
+	}
+	if typ != "" {
+		return model.EntityCount{}, fmt.Errorf("entity %q (%s): %w", name, typ, ErrNotFound)
+	}
+	return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
 }
 
 // Related returns the entities named in the same articles as entity
@@ -109,12 +105,12 @@ func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityT
 // costs writes that grow with the square of an article's entities.
 func (s *Store) Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, r.mentions, r.shared
-		FROM (SELECT other.entity_id AS id, count(*) AS shared, sum(other.mentions) AS mentions
-			FROM article_entities this
-			JOIN article_entities other ON other.article_id = this.article_id
-			WHERE this.entity_id = ?1 AND other.entity_id != ?1
-			GROUP BY other.entity_id) r
-		JOIN entities e ON e.id = r.id
+		FROM (SELECT other.identity_id AS id, count(*) AS shared, sum(other.mentions) AS mentions
+			FROM article_identities this
+			JOIN article_identities other ON other.article_id = this.article_id
+			WHERE this.identity_id = ?1 AND other.identity_id != ?1
+			GROUP BY other.identity_id) r
+		JOIN identities e ON e.id = r.id
 		ORDER BY r.shared DESC, r.mentions DESC, e.name COLLATE NOCASE, e.name, e.id
 		LIMIT ?2`, entityID, limitArg(limit))
 	if err != nil {
@@ -127,7 +123,7 @@ func (s *Store) Related(ctx context.Context, entityID int64, limit int) ([]model
 	if len(list) == 0 {
 		// Tell an entity that stands alone from no entity at all.
 		var one int
-		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM entities WHERE id = ? AND articles > 0`, entityID).Scan(&one)
+		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM identities WHERE id = ? AND articles > 0`, entityID).Scan(&one)
 		if err != nil {
 			return nil, fmt.Errorf("entities related to %d: %w", entityID, notFound(err))
 		}

@@ -22,6 +22,10 @@ type entityIndex struct {
 	generation int64 // entity_generation when loaded
 	entities   []model.EntityCount
 	keys       [][]rune // matchKey of each entity's name
+	// The entities' other names ("Tories" of the Conservative Party):
+	// typing one finds the entity.
+	aliasOf   []int32  // position in entities
+	aliasKeys [][]rune // matchKey of the other name
 }
 
 // currentEntityIndex returns the entity index, loading it again when any
@@ -72,7 +76,7 @@ func (s *Store) loadEntityIndex(ctx context.Context) (*entityIndex, error) {
 	var records string
 	err = tx.QueryRowContext(ctx, `SELECT coalesce(group_concat(concat_ws(' ', id, mentions, articles,
 			octet_length(type), type, octet_length(name), name), ''), '')
-		FROM entities WHERE articles > 0`).Scan(&records)
+		FROM identities WHERE articles > 0`).Scan(&records)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +104,43 @@ func (s *Store) loadEntityIndex(ctx context.Context) (*entityIndex, error) {
 		buf = appendMatchKey(buf, e.Name)
 		idx.keys[i] = buf[start:len(buf):len(buf)]
 	}
-	return idx, nil
+	return idx, loadAliasKeys(ctx, tx, idx)
+}
+
+// loadAliasKeys adds to idx the names of its entities other than their
+// canonical names, as records of "identity len(name) name".
+func loadAliasKeys(ctx context.Context, tx *sql.Tx, idx *entityIndex) error {
+	var records string
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(group_concat(concat_ws(' ', n.identity_id,
+			octet_length(e.name), e.name), ''), '')
+		FROM identity_names n JOIN entities e ON e.id = n.entity_id
+		JOIN identities i ON i.id = n.identity_id
+		WHERE n.articles > 0 AND i.articles > 0 AND e.key != i.key`).Scan(&records)
+	if err != nil {
+		return err
+	}
+	pos := make(map[int64]int32, len(idx.entities))
+	for i, e := range idx.entities {
+		pos[e.ID] = int32(i)
+	}
+	seen := make(map[string]bool)
+	r := recordReader{rest: records}
+	for r.rest != "" && r.err == nil {
+		id := r.int()
+		name := r.text()
+		p, ok := pos[id]
+		k := string(matchKey(name))
+		if !ok || seen[strconv.FormatInt(id, 10)+" "+k] {
+			continue
+		}
+		seen[strconv.FormatInt(id, 10)+" "+k] = true
+		idx.aliasOf = append(idx.aliasOf, p)
+		idx.aliasKeys = append(idx.aliasKeys, []rune(k))
+	}
+	if r.err != nil {
+		return fmt.Errorf("read entity names: %w", r.err)
+	}
+	return nil
 }
 
 // recordReader reads the fields of the entity records, remembering the
@@ -240,16 +280,37 @@ func (s *Store) matchEntities(ctx context.Context, q EntityQuery) ([]model.Entit
 	if q.Name != "" {
 		name = foldName(q.Name)
 	}
-	var tiers [tierCount][]int32
+	// An entity matches as well as the best of its names. A person's
+	// surname counts as his whole name: "blair" finds Tony Blair as surely
+	// as a "Blair" named in two articles, so the most reported comes first.
+	tierOf := make([]int8, len(idx.entities))
 	for i := range idx.entities {
 		e := &idx.entities[i]
+		tierOf[i] = noMatch
 		if q.Type != "" && e.Type != q.Type {
 			continue
 		}
 		if name != "" && foldName(e.Name) != name {
 			continue
 		}
-		if t := m.tier(idx.keys[i]); t != noMatch {
+		t := m.tier(idx.keys[i])
+		if t == tierWordStart && e.Type == model.PER && m.isLastWord(idx.keys[i]) {
+			t = tierExact
+		}
+		tierOf[i] = int8(t)
+	}
+	for j, i := range idx.aliasOf {
+		e := &idx.entities[i]
+		if (q.Type != "" && e.Type != q.Type) || (name != "" && foldName(e.Name) != name) {
+			continue
+		}
+		if t := m.tier(idx.aliasKeys[j]); t != noMatch && (tierOf[i] == noMatch || t < int(tierOf[i])) {
+			tierOf[i] = int8(t)
+		}
+	}
+	var tiers [tierCount][]int32
+	for i, t := range tierOf {
+		if t != noMatch {
 			tiers[t] = append(tiers[t], int32(i))
 		}
 	}

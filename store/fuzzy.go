@@ -168,3 +168,10 @@ func (m *matcher) wordPieces(key []rune) bool {
 	}
 	return false
 }
+
+// isLastWord reports whether the pattern is the whole last word of key:
+// "blair" of "tony blair".
+func (m *matcher) isLastWord(key []rune) bool {
+	n := len(m.pattern)
+	return len(key) > n && key[len(key)-n-1] == ' ' && slices.Equal(key[len(key)-n:], m.pattern)
+}

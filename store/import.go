@@ -83,6 +83,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 		}
 	}
 	if res.Imported > 0 {
+		if err := im.res.decideTypes(ctx); err != nil {
+			return ImportResult{}, fmt.Errorf("decide entity types: %w", err)
+		}
 		if err := markPending(ctx, tx, workRelink); err != nil {
 			return ImportResult{}, err
 		}
@@ -99,7 +102,9 @@ type importer struct {
 	findEntity, insertEntity                 *sql.Stmt
 	linkEntity, insertMention                *sql.Stmt
 
-	entities map[entityKey]int64 // ids already resolved in this batch
+	entities map[entityKey]int64    // ids already resolved in this batch
+	names    map[int64]model.Entity // the first name and type seen of each of those ids
+	res      *resolver              // puts each article's names in identities
 }
 
 type entityKey struct {
@@ -108,7 +113,12 @@ type entityKey struct {
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
-	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64)}
+	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64), names: make(map[int64]model.Entity)}
+	res, err := newResolver(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	im.res = res
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -120,7 +130,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
 		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
-		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions) VALUES (?, ?, ?, ?)`},
+		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES (?, ?, ?, ?, ?)`},
 		{&im.insertMention, `INSERT INTO mentions (article_id, entity_id, field, paragraph, start, "end", text)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`},
 	}
@@ -136,6 +146,9 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 }
 
 func (im *importer) close() {
+	if im.res != nil {
+		im.res.close()
+	}
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
 		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention} {
 		if st != nil {
@@ -217,8 +230,23 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 		}
 		counts[eid] += len(e.Mentions)
 	}
+	// Resolve the names into identities before storing the links, so each
+	// link is written once, with its identity.
+	sport, err := learn(ctx, im.res.tx, im.res, id, a)
+	if err != nil {
+		return fmt.Errorf("learn: %w", err)
+	}
+	rows := make([]articleRow, len(order))
 	for pos, eid := range order {
-		if _, err := im.linkEntity.ExecContext(ctx, id, eid, pos, counts[eid]); err != nil {
+		e := im.names[eid]
+		rows[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
+	}
+	identities, err := im.res.link(ctx, id, rows, sport, false)
+	if err != nil {
+		return fmt.Errorf("resolve entities: %w", err)
+	}
+	for pos, eid := range order {
+		if _, err := im.linkEntity.ExecContext(ctx, id, eid, pos, counts[eid], identities[pos]); err != nil {
 			return fmt.Errorf("link entity: %w", err)
 		}
 	}
@@ -251,6 +279,7 @@ func (im *importer) entity(ctx context.Context, e model.Entity) (int64, error) {
 		return 0, err
 	}
 	im.entities[k] = id
+	im.names[id] = model.Entity{Name: e.Name, Type: e.Type}
 	return id, nil
 }
 

@@ -98,7 +98,7 @@ func listQuery(q ListQuery, columns string) (string, []any) {
 // starred) on the articles table, its columns prefixed with prefix ("a.").
 func filterConds(q ListQuery, prefix string) (conds []string, args []any) {
 	if q.EntityID != 0 {
-		conds = append(conds, prefix+`id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
+		conds = append(conds, prefix+`id IN (SELECT article_id FROM article_identities WHERE identity_id = ?)`)
 		args = append(args, q.EntityID)
 	}
 	if q.Unread {
@@ -150,9 +150,10 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		return nil, fmt.Errorf("article %d: body: %w", id, err)
 	}
 
+	// Entities are identities: every name of one, its mentions together.
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.type
-		FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-		WHERE ae.article_id = ? ORDER BY ae.position`, id)
+		FROM article_identities ai JOIN identities e ON e.id = ai.identity_id
+		WHERE ai.article_id = ? ORDER BY ai.position, e.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: entities: %w", id, err)
 	}
@@ -172,14 +173,15 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		return nil, fmt.Errorf("article %d: entities: %w", id, err)
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT entity_id, field, paragraph, start, "end", text
-		FROM mentions WHERE article_id = ? ORDER BY field, paragraph, start, "end", rowid`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT ae.identity_id, m.field, m.paragraph, m.start, m."end", m.text
+		FROM mentions m JOIN article_entities ae ON ae.article_id = m.article_id AND ae.entity_id = m.entity_id
+		WHERE m.article_id = ? ORDER BY m.field, m.paragraph, m.start, m."end", m.rowid`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var eid int64
+		var eid sql.NullInt64
 		var field int
 		var m model.Mention
 		if err := rows.Scan(&eid, &field, &m.Paragraph, &m.Start, &m.End, &m.Text); err != nil {
@@ -188,7 +190,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		if field >= 0 && field < len(fieldCodes) {
 			m.Field = fieldCodes[field]
 		}
-		if i, ok := index[eid]; ok {
+		if i, ok := index[eid.Int64]; ok && eid.Valid {
 			a.Entities[i].Mentions = append(a.Entities[i].Mentions, m)
 		}
 	}
@@ -206,10 +208,10 @@ const typeOrder = `CASE e.type WHEN 'PER' THEN 0 WHEN 'ORG' THEN 1 WHEN 'LOC' TH
 // counts this article only; Articles counts every article naming the entity,
 // which tells the reader whether following it leads anywhere.
 func (s *Store) ArticleEntities(ctx context.Context, id int64) ([]model.EntityCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, ae.mentions, e.articles
-		FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-		WHERE ae.article_id = ?
-		ORDER BY `+typeOrder+`, ae.mentions DESC, e.name COLLATE NOCASE, e.name, e.id`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, ai.mentions, e.articles
+		FROM article_identities ai JOIN identities e ON e.id = ai.identity_id
+		WHERE ai.article_id = ?
+		ORDER BY `+typeOrder+`, ai.mentions DESC, e.name COLLATE NOCASE, e.name, e.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("entities of article %d: %w", id, err)
 	}

@@ -124,6 +124,9 @@ func (rule relinkRule) relinkTx(ctx context.Context, tx *sql.Tx) (merged int, er
 		}
 		merged += len(merges)
 	}
+	if err := resolvePass(ctx, tx); err != nil {
+		return 0, fmt.Errorf("identities: %w", err)
+	}
 	if err := clearPending(ctx, tx, workRelink); err != nil {
 		return 0, err
 	}

@@ -162,6 +162,111 @@ CREATE TABLE pending_work (
 	since INTEGER NOT NULL -- unix seconds it was first recorded
 ) WITHOUT ROWID;
 `,
+	// 6: identities. An entity row is a name as the tagger typed it; an
+	// identity is what a reader follows: one canonical name, one type, all
+	// its names (see identity.go). Each article's entity row says which
+	// identity it is there, so one name can be two identities in two
+	// articles (Leicester the city, Leicester the club). article_identities
+	// is article_entities grouped by identity, counted into identities by
+	// triggers as entities are; identity_names counts each identity's names
+	// and their tagger types, from which its type is decided. Rows of
+	// names_dirty and identity_dirty are work for the next Relink:
+	// articles to resolve again, identities whose type to decide again.
+	// corrections are the user's rules, applied in id order after the
+	// automatic resolution. The migration leaves every article to resolve.
+	`
+CREATE TABLE identities (
+	id       INTEGER PRIMARY KEY,
+	key      TEXT    NOT NULL,            -- folded canonical name
+	sense    TEXT    NOT NULL DEFAULT '', -- '' or what tells it from a namesake: 'club', 'article:12'
+	name     TEXT    NOT NULL,
+	type     TEXT    NOT NULL,
+	articles INTEGER NOT NULL DEFAULT 0,
+	mentions INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (key, sense)
+);
+CREATE TRIGGER identities_changed AFTER UPDATE ON identities BEGIN
+	UPDATE entity_generation SET value = value + 1 WHERE id = 1;
+END;
+
+ALTER TABLE article_entities ADD COLUMN identity_id INTEGER REFERENCES identities (id);
+CREATE INDEX article_entities_by_identity ON article_entities (identity_id, article_id);
+CREATE INDEX article_entities_unresolved ON article_entities (article_id) WHERE identity_id IS NULL;
+
+CREATE TABLE article_identities (
+	article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	identity_id INTEGER NOT NULL REFERENCES identities (id),
+	position    INTEGER NOT NULL,
+	mentions    INTEGER NOT NULL,
+	PRIMARY KEY (article_id, identity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_identities_by_identity ON article_identities (identity_id, article_id);
+CREATE TRIGGER article_identities_counted AFTER INSERT ON article_identities BEGIN
+	UPDATE identities SET articles = articles + 1, mentions = mentions + NEW.mentions
+	WHERE id = NEW.identity_id;
+END;
+CREATE TRIGGER article_identities_uncounted AFTER DELETE ON article_identities BEGIN
+	UPDATE identities SET articles = articles - 1, mentions = mentions - OLD.mentions
+	WHERE id = OLD.identity_id;
+END;
+
+CREATE TABLE identity_names (
+	identity_id INTEGER NOT NULL,
+	entity_id   INTEGER NOT NULL,
+	articles    INTEGER NOT NULL,
+	mentions    INTEGER NOT NULL,
+	PRIMARY KEY (identity_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX identity_names_by_entity ON identity_names (entity_id);
+CREATE TABLE identity_dirty (identity_id INTEGER PRIMARY KEY);
+
+CREATE TRIGGER identity_named AFTER INSERT ON article_entities WHEN NEW.identity_id IS NOT NULL BEGIN
+	INSERT INTO identity_names (identity_id, entity_id, articles, mentions)
+		VALUES (NEW.identity_id, NEW.entity_id, 1, NEW.mentions)
+		ON CONFLICT DO UPDATE SET articles = articles + 1, mentions = mentions + NEW.mentions;
+	INSERT OR IGNORE INTO identity_dirty (identity_id) VALUES (NEW.identity_id);
+END;
+CREATE TRIGGER identity_unnamed AFTER DELETE ON article_entities WHEN OLD.identity_id IS NOT NULL BEGIN
+	UPDATE identity_names SET articles = articles - 1, mentions = mentions - OLD.mentions
+		WHERE identity_id = OLD.identity_id AND entity_id = OLD.entity_id;
+	INSERT OR IGNORE INTO identity_dirty (identity_id) VALUES (OLD.identity_id);
+END;
+CREATE TRIGGER identity_renamed AFTER UPDATE OF identity_id ON article_entities BEGIN
+	UPDATE identity_names SET articles = articles - 1, mentions = mentions - OLD.mentions
+		WHERE OLD.identity_id IS NOT NULL AND identity_id = OLD.identity_id AND entity_id = OLD.entity_id;
+	INSERT OR IGNORE INTO identity_dirty (identity_id) SELECT OLD.identity_id WHERE OLD.identity_id IS NOT NULL;
+	INSERT INTO identity_names (identity_id, entity_id, articles, mentions)
+		SELECT NEW.identity_id, NEW.entity_id, 1, NEW.mentions WHERE NEW.identity_id IS NOT NULL
+		ON CONFLICT DO UPDATE SET articles = articles + 1, mentions = mentions + NEW.mentions;
+	INSERT OR IGNORE INTO identity_dirty (identity_id) SELECT NEW.identity_id WHERE NEW.identity_id IS NOT NULL;
+END;
+
+-- "Bank of England (BoE)" in one article: BoE is the Bank of England in all.
+CREATE TABLE acronyms (
+	key       TEXT    NOT NULL, -- folded acronym
+	expansion TEXT    NOT NULL, -- folded long name
+	name      TEXT    NOT NULL, -- long name as written
+	articles  INTEGER NOT NULL,
+	PRIMARY KEY (key, expansion)
+) WITHOUT ROWID;
+CREATE TABLE names_dirty (key TEXT PRIMARY KEY) WITHOUT ROWID;
+
+-- What an article is about, as far as telling namesakes apart needs.
+CREATE TABLE article_topics (
+	article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	sport      INTEGER NOT NULL
+);
+
+CREATE TABLE corrections (
+	id      INTEGER PRIMARY KEY,
+	kind    TEXT    NOT NULL CHECK (kind IN ('merge', 'rename', 'type', 'split')),
+	args    TEXT    NOT NULL, -- JSON, see corrections.go
+	created INTEGER NOT NULL  -- unix seconds
+);
+
+INSERT INTO pending_work (name, since) VALUES ('relink', unixepoch()) ON CONFLICT (name) DO NOTHING;
+INSERT INTO pending_work (name, since) VALUES ('identities', unixepoch()) ON CONFLICT (name) DO NOTHING;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it

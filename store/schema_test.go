@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -262,18 +264,53 @@ func oldStore(t *testing.T, v int) (string, *sql.DB) {
 	return path, db
 }
 
-// importOld imports into a store of an older schema, which has no
-// pending_work table for Import to record its relink in: one is made for
-// the import and dropped after, so migration 5 finds the schema it expects.
+// importOld imports into a store of an older schema the way the byline of
+// that schema did (Import writes what the newest schema holds): articles,
+// entities, their links and mentions, and the search rows.
 func importOld(old *Store, arts []model.Article) (ImportResult, error) {
 	ctx := context.Background()
-	if _, err := old.db.ExecContext(ctx, `CREATE TABLE pending_work (name TEXT PRIMARY KEY, since INTEGER NOT NULL)`); err != nil {
-		return ImportResult{}, err
-	}
-	res, err := old.Import(ctx, arts)
-	if err != nil {
-		return res, err
-	}
-	_, err = old.db.ExecContext(ctx, `DROP TABLE pending_work`)
+	res := ImportResult{}
+	err := writeTx(ctx, old.db, func(tx *sql.Tx) error {
+		for i := range arts {
+			a := &arts[i]
+			h := contentHash(a)
+			body, _ := json.Marshal(a.Paragraphs)
+			r, err := tx.ExecContext(ctx, `INSERT INTO articles
+				(hash, title, published, caption, credit, source, url, format, body, imported_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`, h[:], a.Title, unixOrNull(a.Published),
+				a.Caption, a.Credit, a.Source, a.URL, string(a.Format), string(body))
+			if err != nil {
+				return err
+			}
+			id, _ := r.LastInsertId()
+			res.IDs = append(res.IDs, id)
+			res.Duplicate = append(res.Duplicate, false)
+			res.Imported++
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
+				id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
+				return err
+			}
+			for pos, e := range a.Entities {
+				var eid int64
+				err := tx.QueryRowContext(ctx, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)
+					ON CONFLICT DO UPDATE SET name = name RETURNING id`, e.Name, foldName(e.Name), string(e.Type)).Scan(&eid)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO article_entities (article_id, entity_id, position, mentions)
+					VALUES (?, ?, ?, ?)`, id, eid, pos, len(e.Mentions)); err != nil {
+					return err
+				}
+				for _, m := range e.Mentions {
+					f, _ := fieldCode(m.Field)
+					if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, field, paragraph, start, "end", text)
+						VALUES (?, ?, ?, ?, ?, ?, ?)`, id, eid, f, m.Paragraph, m.Start, m.End, m.Text); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
 	return res, err
 }

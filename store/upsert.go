@@ -122,6 +122,9 @@ func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (
 		}
 	}
 	if added+updated > 0 {
+		if err := up.res.decideTypes(ctx); err != nil {
+			return 0, 0, fmt.Errorf("decide entity types: %w", err)
+		}
 		if err := markPending(ctx, tx, workRelink); err != nil {
 			return 0, 0, err
 		}
@@ -137,7 +140,7 @@ type upserter struct {
 	feedID int64
 
 	findIdentity, insertItem, replaceItem, setItemHash, claim *sql.Stmt
-	unlinkEntities, dropMentions, unindex                     *sql.Stmt
+	unlinkEntities, unlinkIdentities, dropMentions, unindex   *sql.Stmt
 }
 
 func newUpserter(ctx context.Context, tx *sql.Tx, feedID int64) (*upserter, error) {
@@ -168,6 +171,7 @@ func newUpserter(ctx context.Context, tx *sql.Tx, feedID int64) (*upserter, erro
 		{&up.claim, `UPDATE articles SET identity = ?, guid = ?, item_hash = ?, feed_id = coalesce(feed_id, ?)
 			WHERE id = ? AND identity IS NULL`},
 		{&up.unlinkEntities, `DELETE FROM article_entities WHERE article_id = ?`},
+		{&up.unlinkIdentities, `DELETE FROM article_identities WHERE article_id = ?`},
 		{&up.dropMentions, `DELETE FROM mentions WHERE article_id = ?`},
 		{&up.unindex, `DELETE FROM articles_fts WHERE rowid = ?`},
 	}
@@ -185,7 +189,7 @@ func newUpserter(ctx context.Context, tx *sql.Tx, feedID int64) (*upserter, erro
 func (up *upserter) close() {
 	up.importer.close()
 	for _, st := range []*sql.Stmt{up.findIdentity, up.insertItem, up.replaceItem, up.setItemHash,
-		up.claim, up.unlinkEntities, up.dropMentions, up.unindex} {
+		up.claim, up.unlinkEntities, up.unlinkIdentities, up.dropMentions, up.unindex} {
 		if st != nil {
 			st.Close()
 		}
@@ -263,7 +267,7 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), a.GUID, ih, up.feed, id); err != nil {
 		return err
 	}
-	for _, st := range []*sql.Stmt{up.unlinkEntities, up.dropMentions, up.unindex} {
+	for _, st := range []*sql.Stmt{up.unlinkEntities, up.unlinkIdentities, up.dropMentions, up.unindex} {
 		if _, err := st.ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("replace article %d: %w", id, err)
 		}

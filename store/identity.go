@@ -1,0 +1,447 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// An identity is what a reader follows: one person, organisation or place
+// with one canonical name, one type and all the names the articles call it
+// by. The tagger's entities (a name and the type it was tagged with in one
+// article) are its names. Each article's row for an entity says which
+// identity that name is in that article, so the same name may be two
+// identities in two articles: "Leicester" is the city in a story about a
+// factory and the club in a match report.
+//
+// An article's rows are resolved (resolver.article) when it is stored, from
+// the name alone and what the article says around it:
+//
+//  1. Other names from assets/aliases.tsv (the hand-written list first, then
+//     Party Facts and openfootball: "Tories", "Man Utd") and acronyms the
+//     store has learnt ("Bank of England (BoE)" in any article makes BoE the
+//     Bank of England in all). A name that may be several ("United",
+//     "Real", a party's initials in two countries) goes to the one the
+//     article names in full, or else stays a name of its own.
+//  2. A one-word organisation ("United", "REAL") whose article names exactly
+//     one organisation it begins or ends ("Manchester United", "Real
+//     Madrid", "RealNetworks") is that organisation.
+//  3. A place that also names a sports club ("Leicester", "Bath") is the
+//     club in a sports story (sportiness is measured on the words, so it
+//     works for feeds without folders) and the place elsewhere.
+//  4. The user's corrections, in the order they were made.
+//
+// The tagger's type plays no part in which identity a row joins, so
+// "Oscar" is one identity however each article typed it. The type of an
+// identity is decided across the store (decideTypes): the type of a
+// gazetteer or hand-list entry, ORG for a club, else the type most of its
+// mentions were tagged with; a correction overrules all of these.
+type identityKey struct {
+	key   string // folded canonical name
+	sense string // "" or what tells it from a namesake: "club", "article:12"
+}
+
+// senseClub is the sense of a place's name when it names a sports club.
+const senseClub = "club"
+
+// resolver resolves articles' entity rows into identities within one write
+// transaction, holding what every article needs: the alias table, the
+// learnt acronyms, the corrections and the identities met so far.
+type resolver struct {
+	tx          *sql.Tx
+	aliases     *aliasTable
+	acronyms    map[string][]acronym // folded acronym → what it stands for
+	corrections []Correction
+	ids         map[identityKey]int64
+
+	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
+	dropArticle, linkArticle, setTopic                *sql.Stmt
+}
+
+// acronym is one long name an acronym was seen standing for.
+type acronym struct {
+	expansion, name string // folded and as written
+	articles        int
+}
+
+func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
+	r := &resolver{
+		tx:       tx,
+		aliases:  staticAliases(),
+		acronyms: make(map[string][]acronym),
+		ids:      make(map[identityKey]int64),
+	}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&r.rowsOf, `SELECT ae.entity_id, e.key, e.name, e.type, ae.position, ae.mentions, ae.identity_id
+			FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+			WHERE ae.article_id = ? ORDER BY ae.position, ae.entity_id`},
+		{&r.findIdentity, `SELECT id FROM identities WHERE key = ? AND sense = ?`},
+		{&r.insertIdentity, `INSERT INTO identities (key, sense, name, type) VALUES (?, ?, ?, ?)`},
+		{&r.setIdentity, `UPDATE article_entities SET identity_id = ? WHERE article_id = ? AND entity_id = ?`},
+		{&r.dropArticle, `DELETE FROM article_identities WHERE article_id = ?`},
+		{&r.linkArticle, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES (?, ?, ?, ?)`},
+		{&r.setTopic, setTopicSQL},
+	}
+	for _, st := range stmts {
+		p, err := tx.PrepareContext(ctx, st.sql)
+		if err != nil {
+			r.close()
+			return nil, err
+		}
+		*st.dst = p
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT key, expansion, name, articles FROM acronyms`)
+	if err != nil {
+		r.close()
+		return nil, err
+	}
+	for rows.Next() {
+		var key string
+		var a acronym
+		if err := rows.Scan(&key, &a.expansion, &a.name, &a.articles); err != nil {
+			rows.Close()
+			r.close()
+			return nil, err
+		}
+		r.acronyms[key] = append(r.acronyms[key], a)
+	}
+	if err := rows.Close(); err != nil {
+		r.close()
+		return nil, err
+	}
+	if r.corrections, err = loadCorrections(ctx, tx); err != nil {
+		r.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *resolver) close() {
+	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// articleRow is one entity row of an article as resolving sees it.
+type articleRow struct {
+	entity             int64
+	key, name          string
+	typ                model.EntityType
+	position, mentions int
+	identity           sql.NullInt64
+}
+
+// choice is the identity a row resolves to, with the name and type a new
+// identity starts with.
+type choice struct {
+	identityKey
+	name string
+	typ  model.EntityType
+}
+
+// article resolves every entity row of article id (sport: whether it is a
+// sports story) and rewrites its article_identities when any row moved.
+func (r *resolver) article(ctx context.Context, id int64, sport bool) error {
+	rows, err := r.rowsOf.QueryContext(ctx, id)
+	if err != nil {
+		return err
+	}
+	var list []articleRow
+	for rows.Next() {
+		var ar articleRow
+		var typ string
+		if err := rows.Scan(&ar.entity, &ar.key, &ar.name, &typ, &ar.position, &ar.mentions, &ar.identity); err != nil {
+			rows.Close()
+			return err
+		}
+		ar.typ = model.EntityType(typ)
+		list = append(list, ar)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if len(list) == 0 { // a replaced article may have lost every name
+		_, err := r.dropArticle.ExecContext(ctx, id)
+		return err
+	}
+	_, err = r.link(ctx, id, list, sport, true)
+	return err
+}
+
+// link resolves the rows list of article id and returns the identity of
+// each. With update, the rows are stored already: those whose identity
+// changed are updated, and the article's identities rewritten when any
+// did. Without, the article is new: only its identities are written, and
+// the caller stores the rows with the identities returned.
+func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport, update bool) ([]int64, error) {
+	choices := r.choose(id, list, sport)
+	changed := !update
+	type link struct{ position, mentions int }
+	links := make(map[int64]*link)
+	var order []int64
+	ids := make([]int64, len(list))
+	for i, ar := range list {
+		iid, err := r.identity(ctx, choices[i])
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = iid
+		if update && (!ar.identity.Valid || ar.identity.Int64 != iid) {
+			changed = true
+			if _, err := r.setIdentity.ExecContext(ctx, iid, id, ar.entity); err != nil {
+				return nil, err
+			}
+		}
+		if l := links[iid]; l != nil {
+			l.position = min(l.position, ar.position)
+			l.mentions += ar.mentions
+			continue
+		}
+		links[iid] = &link{ar.position, ar.mentions}
+		order = append(order, iid)
+	}
+	if !changed {
+		return ids, nil
+	}
+	if update {
+		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	for _, iid := range order {
+		if _, err := r.linkArticle.ExecContext(ctx, id, iid, links[iid].position, links[iid].mentions); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// identity returns the id of the identity c names, creating it when new.
+func (r *resolver) identity(ctx context.Context, c choice) (int64, error) {
+	if id, ok := r.ids[c.identityKey]; ok {
+		return id, nil
+	}
+	var id int64
+	err := r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
+	if err == sql.ErrNoRows {
+		var res sql.Result
+		if res, err = r.insertIdentity.ExecContext(ctx, c.key, c.sense, c.name, string(c.typ)); err == nil {
+			id, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("identity %q: %w", c.name, err)
+	}
+	r.ids[c.identityKey] = id
+	return id, nil
+}
+
+// choose picks the identity of every row of article id: see the steps in
+// the comment on identityKey.
+func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
+	present := make(map[string]bool, 2*len(list)) // names the article gives, and what they stand for
+	for _, ar := range list {
+		present[ar.key] = true
+		if ts := r.aliases.targets[ar.key]; len(ts) == 1 {
+			present[ts[0].key] = true
+		}
+	}
+	out := make([]choice, len(list))
+	for i, ar := range list {
+		c, ok := r.alias(ar, present, sport)
+		if !ok {
+			c, ok = surnameHere(ar, list)
+		}
+		if !ok {
+			c, ok = r.shortForm(ar, list, sport)
+			if ok {
+				if t, found := r.single(c.key, sport); found {
+					c = t
+				}
+			}
+		}
+		if !ok {
+			c = choice{identityKey{key: ar.key}, ar.name, ar.typ}
+		}
+		if r.aliases.placeClubs[c.key] && sport {
+			c.sense, c.typ = senseClub, model.ORG
+		}
+		out[i] = r.correct(id, ar, c)
+	}
+	return out
+}
+
+// alias resolves ar through the alias table and the learnt acronyms. A name
+// that may be several entities is the one the article also names (present).
+func (r *resolver) alias(ar articleRow, present map[string]bool, sport bool) (choice, bool) {
+	var cands []choice
+	hand := false
+	for _, t := range r.aliases.targets[ar.key] {
+		if !clubFits(t, ar.key, sport) {
+			continue // "Palace" is Crystal Palace only in a sports story
+		}
+		if t.hand && !hand {
+			cands, hand = cands[:0], true
+		}
+		if hand && !t.hand {
+			continue
+		}
+		cands = append(cands, choice{identityKey{key: t.key}, t.name, t.typ})
+	}
+	if len(cands) == 0 {
+		best, total := acronym{}, 0
+		for _, a := range r.acronyms[ar.key] {
+			c := choice{identityKey{key: a.expansion}, a.name, ar.typ}
+			if t, ok := r.single(a.expansion, sport); ok {
+				c = t
+			}
+			cands = append(cands, c)
+			total += a.articles
+			if a.articles > best.articles {
+				best = a
+			}
+		}
+		// An acronym no article here spells out is what it stands for
+		// in most of the store, when that is at least two thirds.
+		if len(cands) > 1 && !anyPresent(cands, present) && 3*best.articles >= 2*total {
+			c := choice{identityKey{key: best.expansion}, best.name, ar.typ}
+			if t, ok := r.single(best.expansion, sport); ok {
+				c = t
+			}
+			return c, true
+		}
+	}
+	switch len(cands) {
+	case 0:
+		return choice{}, false
+	case 1:
+		return cands[0], true
+	}
+	var found []choice
+	for _, c := range cands {
+		if c.key == ar.key {
+			return c, true // a canonical name is itself
+		}
+		if present[c.key] {
+			found = append(found, c)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return choice{}, false
+}
+
+func anyPresent(cands []choice, present map[string]bool) bool {
+	for _, c := range cands {
+		if present[c.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// single is the one entity the alias table says key stands for, if one.
+func (r *resolver) single(key string, sport bool) (choice, bool) {
+	ts := r.aliases.targets[key]
+	if len(ts) != 1 || !clubFits(ts[0], key, sport) {
+		return choice{}, false
+	}
+	return choice{identityKey{key: ts[0].key}, ts[0].name, ts[0].typ}, true
+}
+
+// surnameHere links a one-word name to the one person of its article whose
+// last name it is, whatever type the tagger gave it there: "Cruise" in a
+// story about Tom Cruise. Relink does the same across articles.
+//
+// A name that ends with the full name of a person of its article is that
+// person under a description the tagger took in: "Scientologist Tom
+// Cruise".
+func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
+	if ar.typ == model.LOC {
+		return choice{}, false
+	}
+	one := !strings.Contains(ar.key, " ")
+	var found *articleRow
+	for i := range list {
+		o := &list[i]
+		words := strings.Fields(o.key)
+		if o.typ != model.PER || len(words) < 2 || o.key == ar.key {
+			continue
+		}
+		if one && words[len(words)-1] != ar.key || !one && !strings.HasSuffix(ar.key, " "+o.key) {
+			continue
+		}
+		if found != nil && found.key != o.key {
+			return choice{}, false // two people of that name here
+		}
+		found = o
+	}
+	if found == nil {
+		return choice{}, false
+	}
+	return choice{identityKey{key: found.key}, found.name, model.PER}, true
+}
+
+// clubFits reports whether the name key may stand for target t: a club
+// named in one word ("Palace" for Crystal Palace, "Brown" for Club
+// Atlético Brown) only in a sports story, where the word is the club.
+func clubFits(t aliasTarget, key string, sport bool) bool {
+	return !t.club || sport || (strings.Contains(key, " ") && strings.Contains(t.key, " "))
+}
+
+// shortForm links a one-word organisation ("United", "REAL") to the one
+// organisation of its article whose name it begins or ends ("Manchester
+// United", "Real Madrid", or "Man Utd", which stands for Manchester United)
+// or begins as a word of its own within one word ("RealNetworks"). Places
+// and people are left alone: "Manchester" is not Manchester United, and
+// surnames are Relink's.
+func (r *resolver) shortForm(ar articleRow, list []articleRow, sport bool) (choice, bool) {
+	if strings.Contains(ar.key, " ") || ar.typ == model.PER || ar.typ == model.LOC || len(ar.key) < 3 {
+		return choice{}, false
+	}
+	var found *choice
+	for _, o := range list {
+		forms := []choice{{identityKey{key: o.key}, o.name, o.typ}}
+		if t, ok := r.single(o.key, sport); ok && t.key != o.key {
+			forms = append(forms, t)
+		}
+		for _, f := range forms {
+			if f.key == ar.key || f.typ != model.ORG {
+				continue
+			}
+			words := strings.Fields(f.key)
+			fits := len(words) > 1 && (words[0] == ar.key || words[len(words)-1] == ar.key)
+			if !fits && len(words) == 1 && len(f.name) > len(ar.key) && strings.HasPrefix(f.key, ar.key) {
+				next := []rune(f.name[len(ar.key):])
+				fits = unicode.IsUpper(next[0]) // "RealNetworks", not "Realm"
+			}
+			if !fits {
+				continue
+			}
+			if found != nil && found.key != f.key {
+				return choice{}, false // "United": Manchester or Newcastle?
+			}
+			found = &f
+		}
+	}
+	if found == nil {
+		return choice{}, false
+	}
+	return *found, true
+}
+
+// articleSense is the sense of an identity split off for one article.
+func articleSense(article int64) string {
+	return "article:" + strconv.FormatInt(article, 10)
+}

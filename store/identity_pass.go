@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/bylinehq/byline/model"
+)
+
+// workIdentities is the pending_work row that says stored articles have not
+// yet been read for what they teach (sports or not, acronyms): set by the
+// migration that brought identities, for the articles stored before it.
+const workIdentities = "identities"
+
+// resolvePass brings identities up to date, in tx, with work in proportion
+// to what changed since the last pass, not to the store: it resolves the
+// articles with an unresolved row (a relinked surname) and those naming a
+// name marked dirty (a new acronym, a correction), then decides the type
+// and name of every identity whose names changed.
+func resolvePass(ctx context.Context, tx *sql.Tx) error {
+	r, err := newResolver(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	if err := backfill(ctx, tx, r); err != nil {
+		return fmt.Errorf("read stored articles: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_id FROM article_entities WHERE identity_id IS NULL
+		UNION SELECT ae.article_id FROM names_dirty d
+			JOIN entities e ON e.key = d.key
+			JOIN article_entities ae ON ae.entity_id = e.id
+		ORDER BY 1`)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	topic, err := tx.PrepareContext(ctx, `SELECT sport FROM article_topics WHERE article_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer topic.Close()
+	for _, id := range ids {
+		var sport bool
+		if err := topic.QueryRowContext(ctx, id).Scan(&sport); err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if err := r.article(ctx, id, sport); err != nil {
+			return fmt.Errorf("resolve article %d: %w", id, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM names_dirty`); err != nil {
+		return err
+	}
+	return r.decideTypes(ctx)
+}
+
+// backfill reads, once, the articles stored before identities existed for
+// what they teach (see learn), so their acronyms count like any others.
+func backfill(ctx context.Context, tx *sql.Tx, r *resolver) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM pending_work WHERE name = ?`, workIdentities).Scan(&one)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.caption, a.body FROM articles a
+		WHERE NOT EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id) ORDER BY a.id`)
+	if err != nil {
+		return err
+	}
+	type stored struct {
+		id int64
+		a  model.Article
+	}
+	var list []stored
+	for rows.Next() {
+		var s stored
+		var body string
+		if err := rows.Scan(&s.id, &s.a.Title, &s.a.Caption, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		if err := json.Unmarshal([]byte(body), &s.a.Paragraphs); err != nil {
+			rows.Close()
+			return fmt.Errorf("article %d: body: %w", s.id, err)
+		}
+		list = append(list, s)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	mentions, err := tx.PrepareContext(ctx, `SELECT field, paragraph, start, "end", text FROM mentions WHERE article_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer mentions.Close()
+	for _, s := range list {
+		rows, err := mentions.QueryContext(ctx, s.id)
+		if err != nil {
+			return err
+		}
+		var e model.Entity
+		for rows.Next() {
+			var m model.Mention
+			var field int
+			if err := rows.Scan(&field, &m.Paragraph, &m.Start, &m.End, &m.Text); err != nil {
+				rows.Close()
+				return err
+			}
+			if field >= 0 && field < len(fieldCodes) {
+				m.Field = fieldCodes[field]
+			}
+			e.Mentions = append(e.Mentions, m)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		s.a.Entities = []model.Entity{e}
+		if _, err := learn(ctx, tx, r, s.id, &s.a); err != nil {
+			return err
+		}
+	}
+	return clearPending(ctx, tx, workIdentities)
+}
+
+// vote is one name of an identity, with how its mentions were tagged.
+type vote struct {
+	key, name string
+	typ       model.EntityType
+	mentions  int
+}
+
+// decideTypes gives every identity whose names changed its type and
+// canonical name (see the comment on identityKey), and forgets that they
+// changed.
+func (r *resolver) decideTypes(ctx context.Context) error {
+	fixedType := make(map[identityKey]string)
+	fixedName := make(map[string]string)
+	for _, c := range r.corrections {
+		switch c.Kind {
+		case "type":
+			for _, f := range c.From {
+				fixedType[identityKey{f.Key, f.Sense}] = c.Type
+			}
+		case "rename":
+			// A renamed identity keeps the type it was given.
+			fixedName[foldName(c.Into)] = c.Into
+			for _, f := range c.From {
+				if t, ok := fixedType[identityKey{f.Key, f.Sense}]; ok {
+					fixedType[identityKey{foldName(c.Into), f.Sense}] = t
+				}
+			}
+		case "merge":
+			fixedName[foldName(c.Into)] = c.Into
+		}
+	}
+	rows, err := r.tx.QueryContext(ctx, `SELECT d.identity_id, i.key, i.sense, i.name, i.type
+		FROM identity_dirty d JOIN identities i ON i.id = d.identity_id`)
+	if err != nil {
+		return err
+	}
+	type ident struct {
+		id                   int64
+		key, sense, name, ty string
+	}
+	var list []ident
+	for rows.Next() {
+		var it ident
+		if err := rows.Scan(&it.id, &it.key, &it.sense, &it.name, &it.ty); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, it)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	names, err := r.tx.PrepareContext(ctx, `SELECT e.key, e.name, e.type, n.mentions
+		FROM identity_names n JOIN entities e ON e.id = n.entity_id
+		WHERE n.identity_id = ? AND n.articles > 0`)
+	if err != nil {
+		return err
+	}
+	defer names.Close()
+	update, err := r.tx.PrepareContext(ctx, `UPDATE identities SET type = ?, name = ? WHERE id = ? AND (type != ? OR name != ?)`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for _, it := range list {
+		rows, err := names.QueryContext(ctx, it.id)
+		if err != nil {
+			return err
+		}
+		var votes []vote
+		for rows.Next() {
+			var v vote
+			var typ string
+			if err := rows.Scan(&v.key, &v.name, &typ, &v.mentions); err != nil {
+				rows.Close()
+				return err
+			}
+			v.typ = model.EntityType(typ)
+			votes = append(votes, v)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if len(votes) == 0 {
+			continue // named nowhere now: no listing shows it
+		}
+		ref := identityKey{it.key, it.sense}
+		typ, name := it.ty, it.name
+		static, isStatic := r.aliases.canonical[it.key]
+		switch {
+		case fixedType[ref] != "":
+			typ = fixedType[ref]
+		case it.sense == senseClub:
+			typ = string(model.ORG)
+		case isStatic && static.typ != "" && clubFits(static, it.key, false):
+			typ = string(static.typ)
+		default:
+			typ = string(majority(votes))
+		}
+		switch {
+		case fixedName[it.key] != "":
+			name = fixedName[it.key]
+		case isStatic && clubFits(static, it.key, false):
+			name = static.name
+		default:
+			if n := bestSpelling(it.key, votes); n != "" {
+				name = n
+			}
+		}
+		if _, err := update.ExecContext(ctx, typ, name, it.id, typ, name); err != nil {
+			return err
+		}
+	}
+	_, err = r.tx.ExecContext(ctx, `DELETE FROM identity_dirty`)
+	return err
+}
+
+// majority is the type most of the mentions were tagged with; a tie goes
+// to the first in sidebar order, then to the first by name.
+func majority(votes []vote) model.EntityType {
+	count := make(map[model.EntityType]int)
+	for _, v := range votes {
+		count[v.typ] += v.mentions
+	}
+	rank := func(t model.EntityType) int {
+		if i := slices.Index(model.EntityTypes, t); i >= 0 {
+			return i
+		}
+		return len(model.EntityTypes)
+	}
+	var best model.EntityType
+	for t, n := range count {
+		switch {
+		case best == "", n > count[best]:
+			best = t
+		case n == count[best] && (rank(t) < rank(best) || rank(t) == rank(best) && t < best):
+			best = t
+		}
+	}
+	return best
+}
+
+// bestSpelling is how the names of key are best written: the most
+// mentioned spelling, one not in capitals first ("Real", not the
+// headline's "REAL").
+func bestSpelling(key string, votes []vote) string {
+	best, bestN, bestShout := "", -1, true
+	for _, v := range votes {
+		if v.key != key {
+			continue
+		}
+		shout := strings.IndexFunc(v.name, unicode.IsLower) < 0
+		if (bestShout && !shout) || (shout == bestShout && v.mentions > bestN) {
+			best, bestN, bestShout = v.name, v.mentions, shout
+		}
+	}
+	return best
+}

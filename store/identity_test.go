@@ -1,0 +1,238 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+)
+
+// entityOf returns the names and types of article id's entities, as the
+// sidebar lists them.
+func entityOf(t *testing.T, s *store.Store, id int64) []string {
+	t.Helper()
+	ents, err := s.ArticleEntities(context.Background(), id)
+	if err != nil {
+		t.Fatalf("ArticleEntities(%d): %v", id, err)
+	}
+	var out []string
+	for _, e := range ents {
+		out = append(out, e.Name+" "+string(e.Type))
+	}
+	slices.Sort(out)
+	return out
+}
+
+const sportBody = "Leicester beat Bath in the Premiership: the match was won with a late try, two penalty goals and a coach's grin at the final whistle of the season."
+
+func TestIdentities(t *testing.T) {
+	tests := []struct {
+		name    string
+		stored  []model.Article
+		article model.Article
+		want    []string
+	}{
+		{
+			name: "other names of a party are the party",
+			article: story("Poll", "The Tories and the Conservatives and the Conservative Party are one.",
+				named{"Tories", model.MISC, "Tories"}, named{"Conservatives", model.MISC, "Conservatives"},
+				org("Conservative Party")),
+			want: []string{"Conservative Party ORG"},
+		},
+		{
+			name: "a club's short name in a sports story",
+			article: story("Derby", "Man Utd beat Arsenal in the league match; the striker scored two goals and the coach won the cup final of the season.",
+				org("Man Utd"), org("Arsenal")),
+			want: []string{"Arsenal ORG", "Manchester United ORG"},
+		},
+		{
+			name: "a short form is the organisation its article names in full",
+			article: story("Result", "Newcastle United lost. United were poor.",
+				org("Newcastle United"), named{"United", model.ORG, "United."}),
+			want: []string{"Newcastle United ORG"},
+		},
+		{
+			name: "a short form that fits two stays its own",
+			article: story("Result", "Newcastle United and Leeds United drew. United were poor.",
+				org("Newcastle United"), org("Leeds United"), named{"United", model.ORG, "United were"}),
+			want: []string{"Leeds United ORG", "Newcastle United ORG", "United ORG"},
+		},
+		{
+			name:    "a place named after a club is the club in a sports story",
+			article: story("Rugby", sportBody, named{"Leicester", model.LOC, "Leicester"}, named{"Bath", model.LOC, "Bath"}),
+			want:    []string{"Bath ORG", "Leicester ORG"},
+		},
+		{
+			name:    "and the place elsewhere",
+			article: story("Factory", "A factory in Leicester closed.", named{"Leicester", model.LOC, "Leicester"}),
+			want:    []string{"Leicester LOC"},
+		},
+		{
+			name: "an acronym learnt in one article is its long name in another",
+			stored: []model.Article{story("Watchdog", "The Office of Fair Trading (OFT) said no.",
+				org("Office of Fair Trading"), org("OFT"))},
+			article: story("Inquiry", "The OFT opened an inquiry.", org("OFT")),
+			want:    []string{"Office of Fair Trading ORG"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			mustImport(t, s, tt.stored...)
+			id := mustImport(t, s, tt.article).IDs[0]
+			if _, err := s.Relink(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if got := entityOf(t, s, id); !slices.Equal(got, tt.want) {
+				t.Errorf("entities = %q, want %q", got, tt.want)
+			}
+			checkCounts(t, s)
+		})
+	}
+}
+
+// An acronym defined after articles used it reaches back to them at the
+// next relink.
+func TestAcronymReachesBack(t *testing.T) {
+	s := openTemp(t)
+	early := mustImport(t, s, story("Inquiry", "The OFT opened an inquiry.", org("OFT"))).IDs[0]
+	mustImport(t, s, story("Watchdog", "The Office of Fair Trading (OFT) said no.", org("Office of Fair Trading"), org("OFT")))
+	if _, err := s.Relink(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := entityOf(t, s, early), []string{"Office of Fair Trading ORG"}; !slices.Equal(got, want) {
+		t.Errorf("entities = %q, want %q", got, want)
+	}
+}
+
+// All the mentions of an identity light up together: the article's entity
+// holds the mentions of every one of its names.
+func TestArticleEntityHoldsEveryName(t *testing.T) {
+	s := openTemp(t)
+	id := mustImport(t, s, story("Poll", "Tories gain. The Conservative Party said so.",
+		named{"Tories", model.MISC, "Tories"}, org("Conservative Party"))).IDs[0]
+	a, err := s.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Entities) != 1 || len(a.Entities[0].Mentions) != 2 || a.Entities[0].Name != "Conservative Party" {
+		t.Fatalf("entities = %+v, want Conservative Party with both mentions", a.Entities)
+	}
+}
+
+func TestCorrections(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	oscar := func(title, body string, typ model.EntityType) model.Article {
+		return story(title, body, named{"Aviator", typ, "Aviator"}, org("Miramax"))
+	}
+	mustImport(t, s,
+		oscar("Film one", "The Aviator leads.", model.LOC),
+		oscar("Film two", "The Aviator wins.", model.LOC),
+		oscar("Film three", "The Aviator opens.", model.ORG),
+		story("Washington", "Washington spoke.", named{"Washington", model.LOC, "Washington"}),
+		story("Washington 2", "Washington voted.", named{"Washington", model.LOC, "Washington"}),
+	)
+	// Type.
+	if _, err := s.SetType(ctx, "aviator", "WORK"); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.EntityByName(ctx, "Aviator", ""); err != nil || e.Type != "WORK" || e.Articles != 3 {
+		t.Errorf("after type: %+v, %v", e, err)
+	}
+	// Merge, by a name of its own.
+	if _, err := s.Merge(ctx, []string{"Miramax"}, "Aviator"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Entities(ctx, store.EntityQuery{Name: "Miramax"}); len(got) != 1 || got[0].Name != "Aviator" {
+		t.Errorf("Miramax is %+v after merge, want Aviator", got)
+	}
+	// Rename.
+	if _, err := s.Rename(ctx, "Aviator", "The Aviator"); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.EntityByName(ctx, "the aviator", ""); err != nil || e.Articles != 3 || e.Type != "WORK" {
+		t.Errorf("after rename: %+v, %v", e, err)
+	}
+	// Split one article's Washington off.
+	list, _ := s.List(ctx, store.ListQuery{})
+	var second int64
+	for _, a := range list {
+		if a.Title == "Washington 2" {
+			second = a.ID
+		}
+	}
+	if _, err := s.Split(ctx, "Washington", second); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.LookupEntity(ctx, "washington")
+	var amb *store.AmbiguousError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 || !strings.Contains(err.Error(), "Washington (LOC, 1 articles)") {
+		t.Errorf("LookupEntity(washington) err = %v, want two candidates", err)
+	}
+	// Later articles follow the corrections.
+	id := mustImport(t, s, story("Film four", "Miramax backs The Aviator.", org("Miramax"), named{"Aviator", model.PER, "Aviator"})).IDs[0]
+	if got, want := entityOf(t, s, id), []string{"The Aviator WORK"}; !slices.Equal(got, want) {
+		t.Errorf("new article: %q, want %q", got, want)
+	}
+	cs, err := s.Corrections(ctx)
+	if err != nil || len(cs) != 4 {
+		t.Fatalf("Corrections = %d, %v", len(cs), err)
+	}
+	// Undo the merge: Miramax is itself again.
+	if _, err := s.Undo(ctx, cs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := entityOf(t, s, id), []string{"Miramax ORG", "The Aviator WORK"}; !slices.Equal(got, want) {
+		t.Errorf("after undo: %q, want %q", got, want)
+	}
+	if _, err := s.Undo(ctx, 99); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Undo(99) err = %v", err)
+	}
+	checkCounts(t, s)
+}
+
+// Corrections survive the articles going and coming back.
+func TestCorrectionSurvivesReimport(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := story("Poll", "Howard's party gains.", named{"Howard's party", model.ORG, "Howard's party"})
+	a.Source = "politics/1.txt"
+	mustImport(t, s, a, story("Poll 2", "The Conservative Party gains.", org("Conservative Party")))
+	if _, err := s.Merge(ctx, []string{"Howard's party"}, "Conservative Party"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteSource(ctx, "politics/"); err != nil {
+		t.Fatal(err)
+	}
+	id := mustImport(t, s, a).IDs[0]
+	if got, want := entityOf(t, s, id), []string{"Conservative Party ORG"}; !slices.Equal(got, want) {
+		t.Errorf("re-imported: %q, want %q", got, want)
+	}
+	top, _ := s.Entities(ctx, store.EntityQuery{})
+	if len(top) != 1 || top[0].Articles != 2 {
+		t.Errorf("Entities = %+v, want Conservative Party in 2", top)
+	}
+}
+
+// Typing a surname finds the person most reported first.
+func TestFuzzySurnameFindsThePerson(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	mustImport(t, s, story("Aside", "Blair said little.", per("Blair", "Blair")))
+	got, err := s.Entities(ctx, store.EntityQuery{Match: "blair", Type: model.PER})
+	if err != nil || len(got) < 2 || got[0].Name != "Tony Blair" {
+		t.Errorf("Entities(blair) = %+v, %v; want Tony Blair first", got, err)
+	}
+	// Another name finds the entity.
+	mustImport(t, s, story("Poll", "Tories gain.", named{"Tories", model.MISC, "Tories"}))
+	got, err = s.Entities(ctx, store.EntityQuery{Match: "tories"})
+	if err != nil || len(got) != 1 || got[0].Name != "Conservative Party" {
+		t.Errorf("Entities(tories) = %+v, %v; want Conservative Party", got, err)
+	}
+}
