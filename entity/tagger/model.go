@@ -21,6 +21,7 @@ type Model struct {
 	index  []uint32
 	layers []layer // first pass, then an optional second pass
 	lk     *lookup
+	sub    *subtyper // gives spans their fine types; nil keeps the four
 	pool   sync.Pool
 }
 
@@ -64,6 +65,10 @@ type workspace struct {
 	bounds []int
 	hist   []uint32
 	names  map[uint64]uint8 // for propagate
+	// the subtyper's
+	fine    []uint8
+	spans   []docSpan
+	subRows []uint32
 }
 
 func (m *Model) workspace() *workspace {

@@ -36,6 +36,9 @@ type lookup struct {
 	clusters map[uint64]uint32
 	gaz      map[uint64]uint8 // phrase hash -> one bit per entity type
 	gazMax   int
+	// fine maps a phrase hash to bits (fineNames order) for the names of
+	// works, products and events: read by the subtyper, not the tagger.
+	fine map[uint64]uint8
 }
 
 // pathCode turns "0110" into 0b10110: the path under a leading 1 bit.
@@ -47,8 +50,24 @@ func pathCode(path string) uint32 {
 	return code
 }
 
+// typeIndex is t's place among the tagger's four types; WORK, PRODUCT and
+// EVENT are MISC to the tagger (the subtyper tells them apart), so corpora
+// that name them train the same spans CoNLL calls MISC.
 func typeIndex(t string) int {
 	for i, n := range typeNames {
+		if n == t {
+			return i
+		}
+	}
+	if k := fineIndex(t); k >= numTypes {
+		return typeIndex("MISC")
+	}
+	return -1
+}
+
+// fineIndex is t's place in fineNames, or -1.
+func fineIndex(t string) int {
+	for i, n := range fineNames {
 		if n == t {
 			return i
 		}
@@ -60,7 +79,7 @@ func typeIndex(t string) int {
 // word also answers for its lowercase and Title-case forms when those have
 // no cluster of their own (Clusters come most frequent first).
 func (r *Resources) compile() *lookup {
-	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}}
+	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}, fine: map[uint64]uint8{}}
 	counts := make(map[string]int, len(r.Clusters))
 	for _, c := range r.Clusters {
 		counts[c.Word] = c.Count
@@ -92,6 +111,12 @@ func (r *Resources) compile() *lookup {
 		h := hashSeed
 		for _, t := range toks {
 			h = mix(h, hashString(t.Text, true))
+		}
+		if f := fineIndex(g.Type); f >= numTypes {
+			// Works, products and events inform the subtyper only: the
+			// tagger's own gazetteer features keep the four CoNLL types.
+			l.fine[h] |= 1 << f
+			continue
 		}
 		l.gaz[h] |= 1 << k
 		if len(toks) > l.gazMax {
