@@ -90,6 +90,7 @@ func (m *Model) Encode(w io.Writer) error {
 		u64(k)
 		bw.WriteByte(m.lk.fine[k])
 	}
+	uv(uint64(m.lk.curatedMax))
 	if m.sub == nil {
 		uv(0)
 		return bw.Flush()
@@ -236,6 +237,9 @@ func Decode(data []byte) (*Model, error) {
 	for range n {
 		k := r.u64()
 		lk.fine[k] = r.take(1)[0]
+	}
+	if v == formatVersion {
+		lk.curatedMax = int(min(r.uv(), 64))
 	}
 	if v == formatVersion && r.uv() == 1 {
 		sub := &subtyper{scale: math.Float32frombits(r.u32()), margin: math.Float32frombits(r.u32())}

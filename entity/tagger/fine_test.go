@@ -136,7 +136,7 @@ func TestSubtyperRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.SetFineGazetteer([]GazetteerEntry{{"PRODUCT", "Zephyr"}})
+	m.SetFineGazetteer([]GazetteerEntry{{"PRODUCT", "Zephyr"}}, []GazetteerEntry{{"WORK", "Midnight Harbour"}})
 	m.TrainSubtyper(SubtypeConfig{Fine: append(fine, fine...), Epochs: 5, Seed: 1})
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {

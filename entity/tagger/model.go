@@ -67,6 +67,7 @@ type workspace struct {
 	names  map[uint64]uint8 // for propagate
 	// the subtyper's
 	fine    []uint8
+	curated []int8
 	spans   []docSpan
 	subRows []uint32
 }
@@ -170,5 +171,6 @@ func (m *Model) tagWords(w *workspace, words []string, bounds []int) []int {
 	w.f.load(words, bounds)
 	m.decode(w, bounds)
 	m.propagate(w, bounds)
+	m.applyCurated(w, words, bounds, w.tags)
 	return w.tags
 }

@@ -15,6 +15,10 @@ type Resources struct {
 	Clusters []ClusterWord
 	// Gazetteer lists known names by entity type ("LOC", "PER", "MISC", "ORG").
 	Gazetteer []GazetteerEntry
+	// Curated lists names whose type needs no context (any of the seven
+	// types); where one stands in a text it is taken whole with that type.
+	// They never feed the tagger's own features.
+	Curated []GazetteerEntry
 }
 
 // ClusterWord is one word, its cluster path and how often the unlabelled
@@ -38,7 +42,8 @@ type lookup struct {
 	gazMax   int
 	// fine maps a phrase hash to bits (fineNames order) for the names of
 	// works, products and events: read by the subtyper, not the tagger.
-	fine map[uint64]uint8
+	fine       map[uint64]uint8
+	curatedMax int // the longest curated name, in tokens
 }
 
 // pathCode turns "0110" into 0b10110: the path under a leading 1 bit.
@@ -122,6 +127,19 @@ func (r *Resources) compile() *lookup {
 		if len(toks) > l.gazMax {
 			l.gazMax = len(toks)
 		}
+	}
+	for _, g := range r.Curated {
+		f := fineIndex(g.Type)
+		toks := Tokenize(g.Name)
+		if f < 0 || len(toks) == 0 {
+			continue
+		}
+		h := hashSeed
+		for _, t := range toks {
+			h = mix(h, hashString(t.Text, true))
+		}
+		l.fine[h] = l.fine[h]&^(curatedBit|1<<numFine-1) | curatedBit | 1<<f
+		l.curatedMax = max(l.curatedMax, len(toks))
 	}
 	return l
 }

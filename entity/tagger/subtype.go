@@ -131,7 +131,7 @@ func (l *lookup) clusterOfWord(w string) uint32 {
 }
 
 // fineGaz returns the fine gazetteer bits of a phrase hash.
-func (l *lookup) fineGaz(h uint64) uint8 { return l.gaz[h] | l.fine[h] }
+func (l *lookup) fineGaz(h uint64) uint8 { return (l.gaz[h] | l.fine[h]) &^ curatedBit }
 
 // scores fills out with the subtyper's score for each fine type.
 func (s *subtyper) scores(rows []uint32, out *[numFine]float32) {
@@ -317,6 +317,9 @@ func (m *Model) fineTypes(w *workspace, words []string, bounds []int, tags []int
 	for _, sp := range w.spans {
 		a := sum[sp.phrase]
 		f := uint8(m.sub.retype(sp.coarse, &a))
+		if len(w.curated) == len(tags) && w.curated[sp.start] >= 0 {
+			f = uint8(w.curated[sp.start])
+		}
 		for i := sp.start; i < sp.end; i++ {
 			w.fine[i] = f
 		}
@@ -412,7 +415,9 @@ func (m *Model) TrainSubtyper(cfg SubtypeConfig) {
 	m.sub = trainSubtyper(exs, epochs, cfg.Seed)
 	m.sub.margin = cfg.Margin
 	for h, e := range learned {
-		lk.fine[h] |= e.bits
+		if lk.fine[h]&curatedBit == 0 {
+			lk.fine[h] |= e.bits
+		}
 	}
 }
 
@@ -427,13 +432,14 @@ func (m *Model) SetSubtypeMargin(margin float32) {
 // SetFineGazetteer replaces the names of works, products and events the
 // subtyper reads with those among entries (the subtyper's training adds the
 // ones its corpora name).
-func (m *Model) SetFineGazetteer(entries []GazetteerEntry) {
+func (m *Model) SetFineGazetteer(entries, curated []GazetteerEntry) {
 	var fine []GazetteerEntry
 	for _, e := range entries {
 		if fineIndex(e.Type) >= numTypes {
 			fine = append(fine, e)
 		}
 	}
-	r := Resources{Gazetteer: fine}
-	m.lk.fine = r.compile().fine
+	r := Resources{Gazetteer: fine, Curated: curated}
+	lk := r.compile()
+	m.lk.fine, m.lk.curatedMax = lk.fine, lk.curatedMax
 }

@@ -39,7 +39,7 @@ func main() {
 		extraGaz   = flag.Bool("clubs-parties", true, "add football clubs and political parties to the ORG gazetteer")
 		names      = flag.String("names", "entity/train/names.tsv", "hand-written works, products and events")
 		retype     = flag.String("retype", "", "load this model and train only its subtyper (quick experiments)")
-		margin     = flag.Float64("margin", 0, "how far a work, product or event reading must beat PER, ORG or LOC")
+		margin     = flag.Float64("margin", 10, "how far a work, product or event reading must beat PER, ORG or LOC")
 		subEpochs  = flag.Int("sub-epochs", 10, "subtyper epochs")
 		crossTrain = flag.String("crossner-splits", "train,dev", "CrossNER splits to train on")
 		test       = flag.Bool("test", false, "also score the test splits (report once, at the end)")
@@ -130,7 +130,6 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res.Gazetteer = append(res.Gazetteer, hand...)
 	if *clusters != "" {
 		text, err := readMaybeGzip(*clusters)
 		if err != nil {
@@ -160,7 +159,9 @@ func main() {
 	}
 	// The subtyper learns from every corpus with fine types and from the
 	// coarse ones' PER, ORG, LOC and PRODUCT spans.
-	m.SetFineGazetteer(res.Gazetteer)
+	// The hand-written names are curated: taken whole wherever they
+	// stand, after tagging; they never feed the tagger's features.
+	m.SetFineGazetteer(res.Gazetteer, hand)
 	m.TrainSubtyper(tagger.SubtypeConfig{Fine: fine, Coarse: coarse, Epochs: *subEpochs, Seed: *seed, Margin: float32(*margin)})
 	f, err := os.Create(*out)
 	if err != nil {
