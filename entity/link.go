@@ -72,9 +72,9 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		m := mention{
 			m:      model.Mention{Field: s.Field, Paragraph: p, Start: start, End: end, Text: text[start:end]},
 			typ:    s.Type,
-			titled: titled || titledBefore(l, text, start),
+			titled: titled || !isNamedThing(s.Type) && titledBefore(l, text, start),
 		}
-		m.placed = !m.titled && placeBefore(text, start)
+		m.placed = !m.titled && !isNamedThing(s.Type) && placeBefore(text, start)
 		switch {
 		case m.titled:
 			m.typ = model.PER
