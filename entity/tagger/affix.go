@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,4 +114,28 @@ func (m *Model) gazType(name string) (model.EntityType, bool) {
 		}
 	}
 	return "", false
+}
+
+// affixedNames adds the names inside hyphened words the tagger left alone
+// ("Japan-based" holds the place Japan) when the gazetteers know them.
+func (m *Model) affixedNames(fields []string, toks []Token, starts []int, tags []int, spans [][]Span) {
+	for i := range fields {
+		added := false
+		for j := starts[i]; j < starts[i+1]; j++ {
+			if tags[j] != tagO || !strings.Contains(toks[j].Text, "-") {
+				continue
+			}
+			lo, hi, cut := affixCut(toks[j].Text)
+			if !cut {
+				continue
+			}
+			if typ, ok := m.gazType(toks[j].Text[lo:hi]); ok {
+				spans[i] = append(spans[i], Span{Start: toks[j].Start + lo, End: toks[j].Start + hi, Type: typ})
+				added = true
+			}
+		}
+		if added {
+			sort.Slice(spans[i], func(a, b int) bool { return spans[i][a].Start < spans[i][b].Start })
+		}
+	}
 }

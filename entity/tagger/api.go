@@ -61,6 +61,7 @@ func (m *Model) TagDocument(fields []string) [][]Span {
 		}
 	}
 	m.trimAffixes(fields, out)
+	m.affixedNames(fields, toks, starts, tags, out)
 	return out
 }
 
