@@ -176,3 +176,26 @@ func TestSubtyperRoundTrip(t *testing.T) {
 		t.Errorf("fine scoring reports %d types, want %d", len(rep.PerType), numFine)
 	}
 }
+
+func TestPruneKeepsTheModelWorking(t *testing.T) {
+	m := tinyModel(t, true)
+	text := "Angela Merkel visited Paris on Monday. Merkel met Renault staff."
+	want := m.TagText(text)
+	m.Prune(0)
+	if got := m.TagText(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("pruning nothing changed the tags: %v, want %v", got, want)
+	}
+	m.Prune(32767)
+	for _, l := range m.layers {
+		if len(l.weights) != numTags {
+			t.Errorf("pruning every row left %d weights, want only the zero row", len(l.weights))
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Decode(buf.Bytes()); err != nil {
+		t.Errorf("a pruned model does not decode: %v", err)
+	}
+}
