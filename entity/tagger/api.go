@@ -137,11 +137,11 @@ func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 				}
 				// A span the subtyper moved from PER, ORG or LOC to a work,
 				// product or event is MISC in CoNLL's scheme.
-				f := int(fine[from+i])
-				if !fineTyped && f >= numTypes {
-					f = typeIndex("MISC")
+				name := fineNames[fine[from+i]]
+				if !fineTyped {
+					name = coarseName(int(fine[from+i]))
 				}
-				pred[i] = pred[i][:2] + fineNames[f]
+				pred[i] = pred[i][:2] + name
 			}
 			sc.Add(gold, pred)
 		}
@@ -169,7 +169,9 @@ func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 }
 
 // TagSentences tags a document of pre-tokenised sentences (as ReadCoNLL
-// gives them) and returns IOB2 tags per sentence; gold tags are ignored.
+// gives them) and returns IOB2 tags per sentence in CoNLL's four types
+// (WORK, PRODUCT and EVENT written as MISC), as EvaluateDocuments scores
+// them; gold tags are ignored.
 func (m *Model) TagSentences(d Document) [][]string {
 	w := m.workspace()
 	defer m.pool.Put(w)
@@ -179,8 +181,14 @@ func (m *Model) TagSentences(d Document) [][]string {
 		return out
 	}
 	tags := m.tagWords(w, words, bounds)
+	fine := m.fineTypes(w, words, bounds, tags)
 	for si := range d.Sentences {
 		out[si] = iob2(tags[bounds[si]:bounds[si+1]], nil)
+		for i, t := range out[si] {
+			if t != "O" {
+				out[si][i] = t[:2] + coarseName(int(fine[bounds[si]+i]))
+			}
+		}
 	}
 	return out
 }
@@ -201,4 +209,13 @@ func coarseTags(tags []string) []string {
 		return tags
 	}
 	return out
+}
+
+// coarseName is the CoNLL type of fine type f: WORK, PRODUCT and EVENT are
+// MISC.
+func coarseName(f int) string {
+	if f >= numTypes {
+		return "MISC"
+	}
+	return fineNames[f]
 }
