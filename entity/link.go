@@ -88,6 +88,10 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		m := &ms[i]
 		m.name = strings.Join(strings.Fields(m.m.Text), " ")
 		m.key = foldName(m.name)
+		if isNamedThing(m.typ) {
+			// A work keeps its "The" but is one entity with or without it.
+			m.key = strings.TrimPrefix(m.key, "the ")
+		}
 		m.words = strings.Fields(m.key)
 		if m.typ == model.LOC && l.seats[m.name] {
 			m.typ = model.ORG

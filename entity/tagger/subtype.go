@@ -297,7 +297,11 @@ func (m *Model) fineTypes(w *workspace, words []string, bounds []int, tags []int
 				}
 			}
 			sp := docSpan{start: j, end: k + 1, coarse: tagType(t), phrase: hashSeed}
-			for i := j; i <= k; i++ {
+			first := j
+			if k > j && strings.EqualFold(words[j], "the") {
+				first++ // "The Vagina Monologues" shares with "Vagina Monologues"
+			}
+			for i := first; i <= k; i++ {
 				sp.phrase = mix(sp.phrase, hashString(words[i], true))
 			}
 			w.subRows = spanFeatures(w.subRows[:0], m.lk, words, from, to, j, k+1, m.lk.fineGaz)
