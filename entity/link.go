@@ -102,6 +102,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			}
 		}
 	}
+	personWords(ms)
 	linkPersons(ms)
 	linkAcronyms(ms)
 	return group(l, ms)
@@ -429,4 +430,24 @@ func initialsWithoutDots(name string) string {
 	return dottedInitials.ReplaceAllStringFunc(name, func(m string) string {
 		return strings.ReplaceAll(m, ".", "")
 	})
+}
+
+// personWords retypes a one-word work, product or event that is a word of
+// a person's full name in the same article as that person: after "Xi
+// Jinping", a bare "Xi" the subtyper took for a product is Xi. The person's
+// full name is strong local evidence; the subtyper read only the word.
+func personWords(ms []mention) {
+	words := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == model.PER && len(m.words) > 1 {
+			for _, w := range m.words {
+				words[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		if isNamedThing(ms[i].typ) && len(ms[i].words) == 1 && words[ms[i].words[0]] {
+			ms[i].typ = model.PER
+		}
+	}
 }
