@@ -14,13 +14,16 @@ func (a *app) evalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Measure byline's parts against labelled data",
 	}
-	cmd.AddCommand(&cobra.Command{
+	var fine bool
+	ner := &cobra.Command{
 		Use:   "ner FILE...",
 		Short: "Score the entity tagger on CoNLL-format files",
 		Long: "Tag every document of CoNLL column files (token first, NE tag last, IOB1 or IOB2,\n" +
 			"-DOCSTART- between documents, each document tagged as a whole) and print one JSON\n" +
 			"object with exact-span, typed scores as conlleval computes them. Several files are\n" +
-			"scored together.",
+			"scored together. CoNLL files know four types, so WORK, PRODUCT and EVENT count as\n" +
+			"MISC, in the gold tags and in byline's; --fine scores all seven types instead, for\n" +
+			"files tagged with them.",
 		Example: "  byline eval ner ../shared/data/ner/conll2003/eng.testa",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,9 +39,14 @@ func (a *app) evalCmd() *cobra.Command {
 				}
 				docs = append(docs, d...)
 			}
+			if fine {
+				return writeJSONLine(cmd.OutOrStdout(), tagger.EvaluateFine(docs, m))
+			}
 			return writeJSONLine(cmd.OutOrStdout(), tagger.EvaluateDocuments(docs, m))
 		},
-	})
+	}
+	ner.Flags().BoolVar(&fine, "fine", false, "score PER, ORG, LOC, WORK, PRODUCT, EVENT and MISC apart")
+	cmd.AddCommand(ner)
 	return cmd
 }
 

@@ -111,7 +111,7 @@ func writeArticleText(w io.Writer, a *model.Article) error {
 	}
 	fmt.Fprintf(w, "  source     %s\n  paragraphs %d\n", a.Source, len(a.Paragraphs))
 	for _, e := range a.Entities {
-		fmt.Fprintf(w, "  %-4s %s (%d)\n", e.Type, e.Name, len(e.Mentions))
+		fmt.Fprintf(w, "  %-7s %s (%d)\n", e.Type, e.Name, len(e.Mentions))
 	}
 	_, err := fmt.Fprintln(w)
 	return err

@@ -93,6 +93,11 @@ func buildLexicon() *lexicon {
 			l.aliases[aliasKey(other)] = alias{name: canonical, typ: typ}
 		}
 	}
+	for _, pair := range splitPhrases(eventAliases) {
+		if other, canonical, ok := strings.Cut(pair, "="); ok {
+			l.aliases[aliasKey(other)] = alias{name: canonical, typ: model.EVENT}
+		}
+	}
 	for _, pair := range splitPhrases(bodyAliases) {
 		if other, canonical, ok := strings.Cut(pair, "="); ok {
 			l.aliases[aliasKey(other)] = alias{name: canonical, typ: model.ORG}

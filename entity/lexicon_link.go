@@ -26,3 +26,14 @@ Lords=House of Lords|House of Lords=House of Lords`
 const personalTitles = `Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Baroness Baron
 Cardinal Reverend Rev Rabbi Ayatollah Pope President President-elect Chancellor Minister Secretary
 Senator Congressman Congresswoman Governor Mayor`
+
+// eventAliases are other names of awards and events, as "alias=canonical":
+// an Oscar is the Academy Awards whatever a tagger made of the word (the
+// issue found it split over four types), except where a tagger read a
+// person, who may be called Oscar.
+const eventAliases = `Oscar=Academy Awards|Oscars=Academy Awards|Academy Award=Academy Awards|
+Academy Awards=Academy Awards|Bafta=Baftas|Bafta Awards=Baftas|Baftas=Baftas|
+Grammy=Grammy Awards|Grammys=Grammy Awards|Grammy Award=Grammy Awards|Grammy Awards=Grammy Awards|
+Brit Awards=Brit Awards|Brits=Brit Awards|Emmy=Emmy Awards|Emmys=Emmy Awards|Emmy Awards=Emmy Awards|
+Golden Globe=Golden Globes|Golden Globes=Golden Globes|
+Six Nations=Six Nations|Six Nations Championship=Six Nations`

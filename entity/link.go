@@ -72,9 +72,9 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		m := mention{
 			m:      model.Mention{Field: s.Field, Paragraph: p, Start: start, End: end, Text: text[start:end]},
 			typ:    s.Type,
-			titled: titled || titledBefore(l, text, start),
+			titled: titled || !isNamedThing(s.Type) && titledBefore(l, text, start),
 		}
-		m.placed = !m.titled && placeBefore(text, start)
+		m.placed = !m.titled && !isNamedThing(s.Type) && placeBefore(text, start)
 		switch {
 		case m.titled:
 			m.typ = model.PER
@@ -88,6 +88,10 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		m := &ms[i]
 		m.name = strings.Join(strings.Fields(m.m.Text), " ")
 		m.key = foldName(m.name)
+		if isNamedThing(m.typ) {
+			// A work keeps its "The" but is one entity with or without it.
+			m.key = strings.TrimPrefix(m.key, "the ")
+		}
 		m.words = strings.Fields(m.key)
 		if m.typ == model.LOC && l.seats[m.name] {
 			m.typ = model.ORG
@@ -98,6 +102,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			}
 		}
 	}
+	personWords(ms)
 	linkPersons(ms)
 	linkAcronyms(ms)
 	return group(l, ms)
@@ -425,4 +430,24 @@ func initialsWithoutDots(name string) string {
 	return dottedInitials.ReplaceAllStringFunc(name, func(m string) string {
 		return strings.ReplaceAll(m, ".", "")
 	})
+}
+
+// personWords retypes a one-word work, product or event that is a word of
+// a person's full name in the same article as that person: after "Xi
+// Jinping", a bare "Xi" the subtyper took for a product is Xi. The person's
+// full name is strong local evidence; the subtyper read only the word.
+func personWords(ms []mention) {
+	words := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == model.PER && len(m.words) > 1 {
+			for _, w := range m.words {
+				words[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		if isNamedThing(ms[i].typ) && len(ms[i].words) == 1 && words[ms[i].words[0]] {
+			ms[i].typ = model.PER
+		}
+	}
 }

@@ -25,7 +25,10 @@ func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s,
 		start, end = trimPunct(text, start, end)
 		end = trimPossessive(text, start, end)
 		var t bool
-		start, t = trimLeadingWords(l, text, start, end, typ)
+		if !isNamedThing(typ) {
+			// A work keeps its leading words: "Mr Tambourine Man" is a song.
+			start, t = trimLeadingWords(l, text, start, end, typ)
+		}
 		if t {
 			titled, typ = true, model.PER
 		}
@@ -225,4 +228,11 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// isNamedThing reports whether t is a work, product or event: their names
+// may begin with a title or "The" that belongs to them ("Mr Tambourine
+// Man", "The Office"), and a title before one does not make it a person.
+func isNamedThing(t model.EntityType) bool {
+	return t == model.WORK || t == model.PRODUCT || t == model.EVENT
 }

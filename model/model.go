@@ -5,19 +5,54 @@ package model
 
 import "time"
 
-// EntityType is the kind of a named entity, as in CoNLL-2003.
+// EntityType is the kind of a named entity: the four types of CoNLL-2003
+// (PER, ORG, LOC, MISC) with three that MISC used to hold and that a reader
+// looks for on their own (WORK, PRODUCT, EVENT).
 type EntityType string
 
-// The four entity types byline recognises.
+// The entity types byline recognises.
 const (
-	PER  EntityType = "PER"  // a person
-	ORG  EntityType = "ORG"  // an organisation
-	LOC  EntityType = "LOC"  // a place
-	MISC EntityType = "MISC" // nationalities, events, works and other names
+	PER     EntityType = "PER"     // a person
+	ORG     EntityType = "ORG"     // an organisation: companies, bands, parties, clubs
+	LOC     EntityType = "LOC"     // a place
+	WORK    EntityType = "WORK"    // a creative work: film, book, song, album, show, game
+	PRODUCT EntityType = "PRODUCT" // a named product: device, software, vehicle, brand as a product
+	EVENT   EntityType = "EVENT"   // a named event: tournament, award, war, election, festival
+	MISC    EntityType = "MISC"    // the rest: nationalities, languages, named laws and others
 )
 
 // EntityTypes lists the types in the order the sidebar shows them.
-var EntityTypes = []EntityType{PER, ORG, LOC, MISC}
+var EntityTypes = []EntityType{PER, ORG, LOC, WORK, PRODUCT, EVENT, MISC}
+
+// Group is the heading the sidebar shows over entities of type t; unknown
+// types fall under "Other", as MISC does.
+func (t EntityType) Group() string {
+	switch t {
+	case PER:
+		return "People"
+	case ORG:
+		return "Organisations"
+	case LOC:
+		return "Places"
+	case WORK:
+		return "Works"
+	case PRODUCT:
+		return "Products"
+	case EVENT:
+		return "Events"
+	}
+	return "Other"
+}
+
+// CoNLL is t in the four types of CoNLL-2003: WORK, PRODUCT and EVENT are
+// MISC there, so scores on CoNLL data stay comparable.
+func (t EntityType) CoNLL() EntityType {
+	switch t {
+	case WORK, PRODUCT, EVENT:
+		return MISC
+	}
+	return t
+}
 
 // Field names the part of an article a mention sits in.
 type Field string

@@ -201,7 +201,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 }
 
 // typeOrder sorts entity types the way the sidebar groups them.
-const typeOrder = `CASE e.type WHEN 'PER' THEN 0 WHEN 'ORG' THEN 1 WHEN 'LOC' THEN 2 WHEN 'MISC' THEN 3 ELSE 4 END`
+const typeOrder = `CASE e.type WHEN 'PER' THEN 0 WHEN 'ORG' THEN 1 WHEN 'LOC' THEN 2 WHEN 'WORK' THEN 3 WHEN 'PRODUCT' THEN 4 WHEN 'EVENT' THEN 5 WHEN 'MISC' THEN 6 ELSE 7 END`
 
 // ArticleEntities returns the entities of article id for the sidebar: grouped
 // by type (PER, ORG, LOC, MISC), most mentioned first, then by name. Mentions

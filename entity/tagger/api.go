@@ -43,6 +43,7 @@ func (m *Model) TagDocument(fields []string) [][]Span {
 	w.f.rawText = true
 	tags := m.tagWords(w, w.words, w.bounds)
 	w.f.rawText = false
+	fine := m.fineTypes(w, w.words, w.bounds, tags)
 	for i := range fields {
 		for j := starts[i]; j < starts[i+1]; j++ {
 			t := tags[j]
@@ -55,10 +56,12 @@ func (m *Model) TagDocument(fields []string) [][]Span {
 					k++
 				}
 			}
-			out[i] = append(out[i], Span{Start: toks[j].Start, End: toks[k].End, Type: model.EntityType(typeNames[tagType(t)])})
+			out[i] = append(out[i], Span{Start: toks[j].Start, End: toks[k].End, Type: model.EntityType(fineNames[fine[j]])})
 			j = k
 		}
 	}
+	m.trimAffixes(fields, out)
+	m.affixedNames(fields, toks, starts, tags, out)
 	return out
 }
 
@@ -101,7 +104,15 @@ func Evaluate(r io.Reader, m *Model) (Report, error) {
 // several files at once.
 func EvaluateDocuments(docs []Document, m *Model) Report { return m.evaluateDocs(docs) }
 
-func (m *Model) evaluateDocs(docs []Document) Report {
+// EvaluateFine scores m on documents whose gold tags use byline's seven
+// types (WORK, PRODUCT, EVENT as well as PER, ORG, LOC, MISC), as the
+// corpora beyond CoNLL are read; the other evaluations score the tagger's
+// four CoNLL types, with WORK, PRODUCT and EVENT counted as MISC.
+func EvaluateFine(docs []Document, m *Model) Report { return m.evaluate(docs, true) }
+
+func (m *Model) evaluateDocs(docs []Document) Report { return m.evaluate(docs, false) }
+
+func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 	sc := NewScorer()
 	w := m.workspace()
 	defer m.pool.Put(w)
@@ -111,10 +122,28 @@ func (m *Model) evaluateDocs(docs []Document) Report {
 		words, bounds, _ := docWords(&docs[di])
 		start := time.Now()
 		tags := m.tagWords(w, words, bounds)
+		fine := m.fineTypes(w, words, bounds, tags)
 		elapsed += time.Since(start)
 		for si, s := range docs[di].Sentences {
-			pred = iob2(tags[bounds[si]:bounds[si]+len(s.Words)], pred)
-			sc.Add(s.Tags, pred)
+			from, to := bounds[si], bounds[si]+len(s.Words)
+			pred = iob2(tags[from:to], pred)
+			gold := s.Tags
+			if !fineTyped {
+				gold = coarseTags(gold)
+			}
+			for i := range pred {
+				if pred[i] == "O" {
+					continue
+				}
+				// A span the subtyper moved from PER, ORG or LOC to a work,
+				// product or event is MISC in CoNLL's scheme.
+				name := fineNames[fine[from+i]]
+				if !fineTyped {
+					name = coarseName(int(fine[from+i]))
+				}
+				pred[i] = pred[i][:2] + name
+			}
+			sc.Add(gold, pred)
 		}
 	}
 	rep := Report{
@@ -122,7 +151,11 @@ func (m *Model) evaluateDocs(docs []Document) Report {
 		Precision: sc.Total.Precision(), Recall: sc.Total.Recall(), F1: sc.Total.F1(),
 		PerType: map[string]TypeScore{},
 	}
-	for _, t := range typeNames {
+	names := typeNames[:]
+	if fineTyped {
+		names = fineNames[:]
+	}
+	for _, t := range names {
 		c := Counts{}
 		if p := sc.PerType[t]; p != nil {
 			c = *p
@@ -136,7 +169,9 @@ func (m *Model) evaluateDocs(docs []Document) Report {
 }
 
 // TagSentences tags a document of pre-tokenised sentences (as ReadCoNLL
-// gives them) and returns IOB2 tags per sentence; gold tags are ignored.
+// gives them) and returns IOB2 tags per sentence in CoNLL's four types
+// (WORK, PRODUCT and EVENT written as MISC), as EvaluateDocuments scores
+// them; gold tags are ignored.
 func (m *Model) TagSentences(d Document) [][]string {
 	w := m.workspace()
 	defer m.pool.Put(w)
@@ -146,8 +181,41 @@ func (m *Model) TagSentences(d Document) [][]string {
 		return out
 	}
 	tags := m.tagWords(w, words, bounds)
+	fine := m.fineTypes(w, words, bounds, tags)
 	for si := range d.Sentences {
 		out[si] = iob2(tags[bounds[si]:bounds[si+1]], nil)
+		for i, t := range out[si] {
+			if t != "O" {
+				out[si][i] = t[:2] + coarseName(int(fine[bounds[si]+i]))
+			}
+		}
 	}
 	return out
+}
+
+// coarseTags maps WORK, PRODUCT and EVENT tags to MISC, leaving tags
+// already in the four CoNLL types alone (and unchanged in memory).
+func coarseTags(tags []string) []string {
+	var out []string
+	for i, t := range tags {
+		if len(t) > 2 && fineIndex(t[2:]) >= numTypes {
+			if out == nil {
+				out = append([]string(nil), tags...)
+			}
+			out[i] = t[:2] + "MISC"
+		}
+	}
+	if out == nil {
+		return tags
+	}
+	return out
+}
+
+// coarseName is the CoNLL type of fine type f: WORK, PRODUCT and EVENT are
+// MISC.
+func coarseName(f int) string {
+	if f >= numTypes {
+		return "MISC"
+	}
+	return fineNames[f]
 }

@@ -15,7 +15,7 @@ import (
 // is refused rather than silently misread.
 const (
 	magic         = "BYLINE-NER\n"
-	formatVersion = 6
+	formatVersion = 7
 )
 
 // Encode writes the model in byline's model format.
@@ -80,6 +80,43 @@ func (m *Model) Encode(w io.Writer) error {
 		u64(k)
 		bw.WriteByte(m.lk.gaz[k])
 	}
+	keys = keys[:0]
+	for k := range m.lk.fine {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	uv(uint64(len(keys)))
+	for _, k := range keys {
+		u64(k)
+		bw.WriteByte(m.lk.fine[k])
+	}
+	uv(uint64(m.lk.curatedMax))
+	if m.sub == nil {
+		uv(0)
+		return bw.Flush()
+	}
+	uv(1)
+	u32(math.Float32bits(m.sub.scale))
+	u32(math.Float32bits(m.sub.margin))
+	var subRows []uint32
+	for r := 0; r < 1<<subBits; r++ {
+		for _, v := range m.sub.weights[r*numFine : (r+1)*numFine] {
+			if v != 0 {
+				subRows = append(subRows, uint32(r))
+				break
+			}
+		}
+	}
+	uv(uint64(len(subRows)))
+	prev = 0
+	for _, r := range subRows {
+		uv(uint64(r - prev))
+		prev = r
+		for _, v := range m.sub.weights[int(r)*numFine : int(r+1)*numFine] {
+			binary.LittleEndian.PutUint16(buf[:2], uint16(v))
+			bw.Write(buf[:2])
+		}
+	}
 	return bw.Flush()
 }
 
@@ -123,7 +160,10 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("decode ner model: not a byline NER model")
 	}
 	r := &reader{b: data[len(magic):]}
-	if v := r.uv(); v != formatVersion {
+	// Version 6 is version 7 without the subtyper's section: such a model
+	// still tags, in the four CoNLL types.
+	v := r.uv()
+	if v != formatVersion && v != 6 {
 		return nil, fmt.Errorf("decode ner model: format version %d, want %d (retrain with go run ./entity/train)", v, formatVersion)
 	}
 	m := &Model{bits: uint(r.uv())}
@@ -185,6 +225,41 @@ func Decode(data []byte) (*Model, error) {
 	for range n {
 		k := r.u64()
 		lk.gaz[k] = r.take(1)[0]
+	}
+	n = 0
+	if v == formatVersion {
+		n = r.uv()
+	}
+	if r.err != nil || n > uint64(len(r.b)) {
+		return nil, fmt.Errorf("decode ner model: %w", errShort)
+	}
+	lk.fine = make(map[uint64]uint8, n)
+	for range n {
+		k := r.u64()
+		lk.fine[k] = r.take(1)[0]
+	}
+	if v == formatVersion {
+		lk.curatedMax = int(min(r.uv(), 64))
+	}
+	if v == formatVersion && r.uv() == 1 {
+		sub := &subtyper{scale: math.Float32frombits(r.u32()), margin: math.Float32frombits(r.u32())}
+		sub.weights = make([]int16, (1<<subBits)*numFine)
+		n = r.uv()
+		if r.err != nil || n*2*numFine > uint64(len(r.b)) {
+			return nil, fmt.Errorf("decode ner model: %w", errShort)
+		}
+		row := uint64(0)
+		for range n {
+			row += r.uv()
+			if row >= 1<<subBits {
+				return nil, errors.New("decode ner model: bad subtyper row")
+			}
+			src := r.take(2 * numFine)
+			for t := range numFine {
+				sub.weights[int(row)*numFine+t] = int16(binary.LittleEndian.Uint16(src[2*t:]))
+			}
+		}
+		m.sub = sub
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("decode ner model: %w", r.err)

@@ -11,6 +11,12 @@ const (
 
 var typeNames = [numTypes]string{"PER", "ORG", "LOC", "MISC"}
 
+// fineNames are the types spans come out with: the tagger's four, then the
+// kinds of MISC the subtyper tells apart.
+const numFine = 7
+
+var fineNames = [numFine]string{"PER", "ORG", "LOC", "MISC", "WORK", "PRODUCT", "EVENT"}
+
 // Positions of a tag within its type.
 const (
 	posB = iota

@@ -21,6 +21,7 @@ type Model struct {
 	index  []uint32
 	layers []layer // first pass, then an optional second pass
 	lk     *lookup
+	sub    *subtyper // gives spans their fine types; nil keeps the four
 	pool   sync.Pool
 }
 
@@ -64,6 +65,11 @@ type workspace struct {
 	bounds []int
 	hist   []uint32
 	names  map[uint64]uint8 // for propagate
+	// the subtyper's
+	fine    []uint8
+	curated []int8
+	spans   []docSpan
+	subRows []uint32
 }
 
 func (m *Model) workspace() *workspace {
@@ -165,5 +171,6 @@ func (m *Model) tagWords(w *workspace, words []string, bounds []int) []int {
 	w.f.load(words, bounds)
 	m.decode(w, bounds)
 	m.propagate(w, bounds)
+	m.applyCurated(w, words, bounds, w.tags)
 	return w.tags
 }

@@ -15,6 +15,10 @@ type Resources struct {
 	Clusters []ClusterWord
 	// Gazetteer lists known names by entity type ("LOC", "PER", "MISC", "ORG").
 	Gazetteer []GazetteerEntry
+	// Curated lists names whose type needs no context (any of the seven
+	// types); where one stands in a text it is taken whole with that type.
+	// They never feed the tagger's own features.
+	Curated []GazetteerEntry
 }
 
 // ClusterWord is one word, its cluster path and how often the unlabelled
@@ -36,6 +40,10 @@ type lookup struct {
 	clusters map[uint64]uint32
 	gaz      map[uint64]uint8 // phrase hash -> one bit per entity type
 	gazMax   int
+	// fine maps a phrase hash to bits (fineNames order) for the names of
+	// works, products and events: read by the subtyper, not the tagger.
+	fine       map[uint64]uint8
+	curatedMax int // the longest curated name, in tokens
 }
 
 // pathCode turns "0110" into 0b10110: the path under a leading 1 bit.
@@ -47,8 +55,24 @@ func pathCode(path string) uint32 {
 	return code
 }
 
+// typeIndex is t's place among the tagger's four types; WORK, PRODUCT and
+// EVENT are MISC to the tagger (the subtyper tells them apart), so corpora
+// that name them train the same spans CoNLL calls MISC.
 func typeIndex(t string) int {
 	for i, n := range typeNames {
+		if n == t {
+			return i
+		}
+	}
+	if k := fineIndex(t); k >= numTypes {
+		return typeIndex("MISC")
+	}
+	return -1
+}
+
+// fineIndex is t's place in fineNames, or -1.
+func fineIndex(t string) int {
+	for i, n := range fineNames {
 		if n == t {
 			return i
 		}
@@ -60,7 +84,7 @@ func typeIndex(t string) int {
 // word also answers for its lowercase and Title-case forms when those have
 // no cluster of their own (Clusters come most frequent first).
 func (r *Resources) compile() *lookup {
-	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}}
+	l := &lookup{clusters: make(map[uint64]uint32, len(r.Clusters)*2), gaz: map[uint64]uint8{}, fine: map[uint64]uint8{}}
 	counts := make(map[string]int, len(r.Clusters))
 	for _, c := range r.Clusters {
 		counts[c.Word] = c.Count
@@ -93,10 +117,29 @@ func (r *Resources) compile() *lookup {
 		for _, t := range toks {
 			h = mix(h, hashString(t.Text, true))
 		}
+		if f := fineIndex(g.Type); f >= numTypes {
+			// Works, products and events inform the subtyper only: the
+			// tagger's own gazetteer features keep the four CoNLL types.
+			l.fine[h] |= 1 << f
+			continue
+		}
 		l.gaz[h] |= 1 << k
 		if len(toks) > l.gazMax {
 			l.gazMax = len(toks)
 		}
+	}
+	for _, g := range r.Curated {
+		f := fineIndex(g.Type)
+		toks := Tokenize(g.Name)
+		if f < 0 || len(toks) == 0 {
+			continue
+		}
+		h := hashSeed
+		for _, t := range toks {
+			h = mix(h, hashString(t.Text, true))
+		}
+		l.fine[h] = l.fine[h]&^(curatedBit|1<<numFine-1) | curatedBit | 1<<f
+		l.curatedMax = max(l.curatedMax, len(toks))
 	}
 	return l
 }

@@ -1,0 +1,38 @@
+package tagger
+
+// Prune drops the weight rows whose every weight, in every layer, is at
+// most threshold in absolute value (in the int16 units weights are stored
+// in): rare features the averaged perceptron barely moved. It shrinks the
+// model file and its load time; the caller measures what it costs.
+func (m *Model) Prune(threshold int16) {
+	keep := []uint32{0}
+	newPlace := make(map[uint32]uint32)
+	places := len(m.layers[0].weights) / numTags
+	for p := 1; p < places; p++ {
+		big := false
+		for _, l := range m.layers {
+			for _, v := range l.weights[p*numTags : (p+1)*numTags] {
+				if v > threshold || v < -threshold {
+					big = true
+				}
+			}
+		}
+		if big {
+			newPlace[uint32(p)] = uint32(len(keep))
+			keep = append(keep, uint32(p))
+		}
+	}
+	for li := range m.layers {
+		old := m.layers[li].weights
+		w := make([]int16, 0, len(keep)*numTags)
+		for _, p := range keep {
+			w = append(w, old[int(p)*numTags:int(p+1)*numTags]...)
+		}
+		m.layers[li].weights = w
+	}
+	for r, p := range m.index {
+		if p != 0 {
+			m.index[r] = newPlace[p]
+		}
+	}
+}
