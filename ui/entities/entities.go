@@ -20,7 +20,7 @@ import (
 )
 
 // Types are the type filters tab steps through: "" is every type.
-var Types = []model.EntityType{"", model.PER, model.ORG, model.LOC, model.MISC}
+var Types = append([]model.EntityType{""}, model.EntityTypes...)
 
 // Model is the entity view. The zero value is not usable; call New.
 type Model struct {

@@ -18,18 +18,9 @@ import (
 	"github.com/bylinehq/byline/ui/styles"
 )
 
-// GroupName is the heading the sidebar gives each entity type.
-func GroupName(t model.EntityType) string {
-	switch t {
-	case model.PER:
-		return "People"
-	case model.ORG:
-		return "Organisations"
-	case model.LOC:
-		return "Places"
-	}
-	return "Other"
-}
+// GroupName is the heading the sidebar gives each entity type (People,
+// Organisations, Places, Works, Products, Events, Other).
+func GroupName(t model.EntityType) string { return t.Group() }
 
 // line is one row of the pane: a group heading (entity < 0, pin < 0), a
 // legend row for pin number pin (entity < 0), an entity, or the pane's
