@@ -1,0 +1,173 @@
+package main
+
+// Benchmarks of how the reader scales with the store: each runs at every
+// size of benchSizes (10k, 100k; 1M with BYLINE_BENCH_1M=1) over stores the
+// generator builds from the BBC corpus. Run them with
+//
+//	go test -run '^$' -bench Scale -benchtime 3x .
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui"
+)
+
+// scaleRun runs fn as a sub-benchmark per store size, sizes first.
+func scaleRun(b *testing.B, sizes []int, fn func(b *testing.B, path string, n int)) {
+	for _, n := range sizes {
+		b.Run(sizeName(n), func(b *testing.B) { fn(b, benchStore(b, n), n) })
+	}
+}
+
+// openReader is the reader on the store at path at 160x45, its list loaded.
+func openReader(b *testing.B, path string) (*ui.Model, func()) {
+	st, err := store.OpenReadOnly(path) // benchmarks never write the cached stores
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := ui.New(st, ui.Options{ReadDelay: -1})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	settle(m, m.Init())
+	return m, func() { st.Close() }
+}
+
+// BenchmarkScaleFirstFrame is start-up: open the store, build the model,
+// size it, load the list and draw, until the status bar shows the exact
+// count. The one-article store is the bar the others are held to.
+func BenchmarkScaleFirstFrame(b *testing.B) {
+	scaleRun(b, append([]int{1}, benchSizes()...), func(b *testing.B, path string, n int) {
+		want := fmt.Sprintf("/%d", n)
+		for b.Loop() {
+			m, done := openReader(b, path)
+			if v := m.View().Content; !strings.Contains(v, want) {
+				b.Fatalf("first frame does not show %s: %q", want, v[:min(len(v), 300)])
+			}
+			b.StopTimer()
+			done()
+			b.StartTimer()
+		}
+	})
+}
+
+// BenchmarkScaleKeyFrame is one `j` in the list and the frame after it; it
+// walks on down the list, so it crosses the edges of what the list holds.
+func BenchmarkScaleKeyFrame(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		j := tea.KeyPressMsg{Code: 'j', Text: "j"}
+		for b.Loop() {
+			settleKey(m, j)
+			_ = m.View()
+		}
+	})
+}
+
+// settleKey is one key and the list queries it leads to, but not the
+// article load (the reader shows "loading…" meanwhile; not part of a
+// list frame).
+func settleKey(m *ui.Model, k tea.KeyPressMsg) {
+	settle(m, m.Update(k))
+}
+
+// BenchmarkScaleBottom is G then g in the list, each with its frame.
+func BenchmarkScaleBottom(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		bottom := tea.KeyPressMsg{Code: 'G', Text: "G"}
+		top := tea.KeyPressMsg{Code: 'g', Text: "g"}
+		for b.Loop() {
+			settleKey(m, bottom)
+			if m.SelectedIndex() != n-1 {
+				b.Fatalf("G selects row %d of %d", m.SelectedIndex(), n)
+			}
+			_ = m.View()
+			settleKey(m, top)
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkScaleSearch is the first page of a search for a common word, as
+// the reader asks for it, with the hit count.
+func BenchmarkScaleSearch(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		for b.Loop() {
+			hits, total, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
+			if err != nil || len(hits) != 500 || total < 500 {
+				b.Fatalf("%d hits of %d: %v", len(hits), total, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleEntityFilter is what `f` on an entity costs the list: the
+// rows it reads for the store's most named person.
+func BenchmarkScaleEntityFilter(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
+		if err != nil || len(top) == 0 {
+			b.Fatalf("no entities: %v", err)
+		}
+		for b.Loop() {
+			rows, err := st.ListItems(ctx, store.ListQuery{EntityID: top[0].ID})
+			if err != nil || len(rows) == 0 {
+				b.Fatalf("%d rows for %s: %v", len(rows), top[0].Name, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScalePeakMemory is the reader's peak resident memory (VmHWM, MB)
+// in a child process that opens the store and reads 300 articles.
+func BenchmarkScalePeakMemory(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		var peak float64
+		for b.Loop() {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestReaderMemoryChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), "BYLINE_MEMCHILD_DB="+path)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				b.Fatalf("child: %v\n%s", err, out)
+			}
+			peak = max(peak, float64(vmHWM(b, string(out)))/1024)
+		}
+		b.ReportMetric(peak, "peak-MB")
+	})
+}
+
+// BenchmarkScaleStoreSize reports the size of the store file per article,
+// with its entities and search index.
+func BenchmarkScaleStoreSize(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+		}
+		b.ReportMetric(float64(fi.Size())/1024/float64(n), "KB/article")
+	})
+}
