@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -36,7 +37,7 @@ func openReader(b *testing.B, path string) (*ui.Model, func()) {
 	}
 	m := ui.New(st, ui.Options{ReadDelay: -1})
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	settle(m, m.Init())
+	settleFor(m, m.Init(), queryWait)
 	return m, func() { st.Close() }
 }
 
@@ -76,16 +77,19 @@ func BenchmarkScaleKeyFrame(b *testing.B) {
 // article load (the reader shows "loading…" meanwhile; not part of a
 // list frame).
 func settleKey(m *ui.Model, k tea.KeyPressMsg) {
-	settle(m, m.Update(k))
+	settleFor(m, m.Update(k), queryWait)
 }
+
+// queryWait is the longest a benchmark waits for one query's answer.
+const queryWait = 10 * time.Second
 
 // BenchmarkScaleBottom is G then g in the list, each with its frame.
 func BenchmarkScaleBottom(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
 		m, done := openReader(b, path)
 		defer done()
-		bottom := tea.KeyPressMsg{Code: 'G', Text: "G"}
-		top := tea.KeyPressMsg{Code: 'g', Text: "g"}
+		bottom := tea.KeyPressMsg{Code: tea.KeyEnd}
+		top := tea.KeyPressMsg{Code: tea.KeyHome}
 		for b.Loop() {
 			settleKey(m, bottom)
 			if m.SelectedIndex() != n-1 {

@@ -85,7 +85,11 @@ func BenchmarkImportBBC(b *testing.B) {
 // settle runs cmd and every command it leads to, feeding the messages to m
 // as Bubble Tea would, but synchronously. Commands that wait (timers) are
 // given up on after a moment, as they are not part of what is measured.
-func settle(m *ui.Model, cmd tea.Cmd) {
+func settle(m *ui.Model, cmd tea.Cmd) { settleFor(m, cmd, 100*time.Millisecond) }
+
+// settleFor is settle giving each command up to wait: long enough for a
+// slow query, which the scale benchmarks must see the end of.
+func settleFor(m *ui.Model, cmd tea.Cmd, wait time.Duration) {
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
 		c := queue[0]
@@ -98,7 +102,7 @@ func settle(m *ui.Model, cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(wait):
 			continue
 		}
 		switch msg := msg.(type) {
@@ -185,10 +189,10 @@ func TestReaderMemoryChild(t *testing.T) {
 	defer st.Close()
 	m := ui.New(st, ui.Options{ReadDelay: -1}) // the read-after-2s timer is not part of a frame
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	settle(m, m.Init())
+	settleFor(m, m.Init(), queryWait)
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
 	for range 300 {
-		settle(m, m.Update(j))
+		settleFor(m, m.Update(j), queryWait)
 		_ = m.View()
 	}
 	status, err := os.ReadFile("/proc/self/status")
