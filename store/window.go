@@ -200,3 +200,48 @@ func (s *Store) ListEstimate(ctx context.Context) (int, error) {
 	}
 	return int(n.Int64), nil
 }
+
+// ListRank is how many rows of the list q come before the row at key: the
+// list row of the article there. It counts in the index, as ListCount does,
+// so its cost grows with the row, not with the page.
+func (s *Store) ListRank(ctx context.Context, q ListQuery, key ListKey) (int, error) {
+	byEntity, err := s.rareEntity(ctx, q.EntityID)
+	if err != nil {
+		return 0, fmt.Errorf("rank article %d: %w", key.ID, err)
+	}
+	rank := 0
+	for _, r := range keysetRanges(Page{Key: &key, Backward: true}) {
+		query, args := pageQuery(q, r, byEntity)
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+query+`)`, append(args, -1)...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("rank article %d: %w", key.ID, err)
+		}
+		rank += n
+	}
+	return rank, nil
+}
+
+// ListUnreadIDs returns the ids of the unread articles in the list q, for
+// marking them all read: ids only, from the list index.
+func (s *Store) ListUnreadIDs(ctx context.Context, q ListQuery) ([]int64, error) {
+	q.Unread = true
+	conds, args := filterConds(q, "")
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles INDEXED BY articles_by_published
+		WHERE `+strings.Join(conds, ` AND `), args...)
+	if err != nil {
+		return nil, fmt.Errorf("unread articles: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("unread articles: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("unread articles: %w", err)
+	}
+	return ids, nil
+}

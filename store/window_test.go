@@ -119,6 +119,23 @@ func testListPageWalks(t *testing.T, s *store.Store, ada int64) {
 						unread++
 					}
 				}
+				for i, it := range want {
+					if r, err := s.ListRank(ctx, q, store.KeyOf(it)); err != nil || r != i {
+						t.Fatalf("rank of row %d: %d, %v", i, r, err)
+					}
+				}
+				var unreadIDs []int64
+				for _, it := range want {
+					if !it.Read {
+						unreadIDs = append(unreadIDs, it.ID)
+					}
+				}
+				got, err := s.ListUnreadIDs(ctx, q)
+				slices.Sort(got)
+				slices.Sort(unreadIDs)
+				if err != nil || !slices.Equal(got, unreadIDs) {
+					t.Errorf("unread ids %v (%v), want %v", got, err, unreadIDs)
+				}
 				n, u, err := s.ListCount(ctx, q)
 				if err != nil || n != len(want) || u != unread {
 					t.Errorf("count %d, %d unread (%v); want %d, %d", n, u, err, len(want), unread)
