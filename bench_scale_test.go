@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -201,5 +202,48 @@ func BenchmarkScaleStoreSize(b *testing.B) {
 		for b.Loop() {
 		}
 		b.ReportMetric(float64(fi.Size())/1024/float64(n), "KB/article")
+	})
+}
+
+// BenchmarkScaleEntityView is `o` in the list: the view of every entity,
+// its first entity's companions and articles, and the frame; then esc.
+func BenchmarkScaleEntityView(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		open := tea.KeyPressMsg{Code: 'o', Text: "o"}
+		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+		for b.Loop() {
+			settleKey(m, open)
+			if !m.EntityViewOpen() {
+				b.Fatal("o did not open the entity view")
+			}
+			_ = m.View()
+			b.StopTimer()
+			settleKey(m, esc)
+			b.StartTimer()
+		}
+	})
+}
+
+// BenchmarkScaleListJSON is `byline list --json` of the whole store, to
+// io.Discard: the rows streamed a page at a time.
+func BenchmarkScaleListJSON(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		for b.Loop() {
+			rows := 0
+			err := eachListed(context.Background(), st, store.ListQuery{}, func(s model.Summary) error {
+				rows++
+				return writeJSONLine(io.Discard, summaryJSON(s))
+			})
+			if err != nil || rows != n {
+				b.Fatalf("%d rows: %v", rows, err)
+			}
+		}
 	})
 }

@@ -379,7 +379,7 @@ func (m *Model) loadDetail() tea.Cmd {
 	req, ctx, lib := m.detailReq, m.ctx, m.lib
 	return func() tea.Msg {
 		rel, _ := lib.Related(ctx, e.ID, 12)
-		rows, _ := lib.ListItems(ctx, store.ListQuery{EntityID: e.ID, Limit: 30})
+		rows, _ := lib.ListPage(ctx, store.ListQuery{EntityID: e.ID}, store.Page{Limit: 30})
 		arts := make([]model.Summary, len(rows))
 		for i, r := range rows {
 			arts[i] = r.Summary
