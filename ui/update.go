@@ -241,8 +241,10 @@ func (m *Model) listLoaded(msg listLoadedMsg) tea.Cmd {
 	switch {
 	case msg.Keep >= 0:
 		m.list.Select(msg.Keep)
-	case m.listKeep != 0:
-		m.list.Select(0) // the kept article left the list: its top
+	case !msg.Jump:
+		// A new list, or the kept article left it: its top. (Selecting row
+		// 0 before the load could not: the window then held other rows.)
+		m.list.Select(0)
 	}
 	m.listKeep = 0
 	var count tea.Cmd

@@ -128,3 +128,18 @@ func TestListWindowUnread(t *testing.T) {
 		t.Fatalf("J: row %d, header %q", m.SelectedIndex(), screen(m)[0])
 	}
 }
+
+// TestListWindowSearchFromTheTop: a search typed far down a long list
+// selects its best hit, at the top.
+func TestListWindowSearchFromTheTop(t *testing.T) {
+	m := newModel(t, openStore(t, manyArticles(1500)), 160, 45, Options{})
+	for range 40 {
+		press(t, m, "pgdown")
+	}
+	press(t, m, "/")
+	press(t, m, "s") // one search, from the rows far down
+	press(t, m, "enter")
+	if m.SelectedIndex() != 0 || m.ListLen() != 500 {
+		t.Fatalf("search: row %d of %d, want the first of 500", m.SelectedIndex(), m.ListLen())
+	}
+}
