@@ -89,7 +89,11 @@ func settle(m *ui.Model, cmd tea.Cmd) { settleFor(m, cmd, 100*time.Millisecond) 
 
 // settleFor is settle giving each command up to wait: long enough for a
 // slow query, which the scale benchmarks must see the end of.
-func settleFor(m *ui.Model, cmd tea.Cmd, wait time.Duration) {
+func settleFor(m *ui.Model, cmd tea.Cmd, wait time.Duration) { settleEach(m, cmd, wait, nil) }
+
+// settleEach is settleFor calling each (if not nil) after every message m
+// takes in.
+func settleEach(m *ui.Model, cmd tea.Cmd, wait time.Duration, each func(tea.Msg)) {
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
 		c := queue[0]
@@ -111,6 +115,9 @@ func settleFor(m *ui.Model, cmd tea.Cmd, wait time.Duration) {
 			queue = append(queue, msg...)
 		default:
 			queue = append(queue, m.Update(msg))
+			if each != nil {
+				each(msg)
+			}
 		}
 	}
 }
