@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -30,13 +29,6 @@ import (
 
 const bigStoreSize = 10000
 
-var bbcStore struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
-
 // bbcDir is the BBC corpus, or a skip when ../shared is absent.
 func bbcDir(tb testing.TB) string {
 	dir := filepath.Join(sharedDir(tb), "data", "articles", "bbc")
@@ -46,61 +38,9 @@ func bbcDir(tb testing.TB) string {
 	return dir
 }
 
-// bigBBCStore returns the path of a 10,000-article store built from the BBC
-// corpus, made once per test binary (and removed by TestMain).
-func bigBBCStore(tb testing.TB) string {
-	dir := bbcDir(tb)
-	bbcStore.once.Do(func() {
-		bbcStore.dir, bbcStore.err = os.MkdirTemp("", "byline-bench-")
-		if bbcStore.err != nil {
-			return
-		}
-		bbcStore.path = filepath.Join(bbcStore.dir, "bbc10k.db")
-		bbcStore.err = buildBigStore(dir, bbcStore.path)
-	})
-	if bbcStore.err != nil {
-		tb.Fatal(bbcStore.err)
-	}
-	return bbcStore.path
-}
-
-func buildBigStore(corpus, path string) error {
-	files, errs := ingest.Files([]string{corpus})
-	if len(errs) > 0 {
-		return errs[0]
-	}
-	arts, failures := readArticles(files, entity.New())
-	if len(failures) > 0 {
-		return failures[0]
-	}
-	arts = distinct(arts)
-	st, err := store.Open(path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	batch := make([]model.Article, 0, importBatch)
-	for i := 0; i < bigStoreSize; i++ {
-		a := arts[i%len(arts)]
-		if copyNo := i / len(arts); copyNo > 0 {
-			a.Title = fmt.Sprintf("%s (%d)", a.Title, copyNo+1)
-		}
-		// Distinct dates keep the list order realistic rather than all-equal.
-		a.Published = time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
-		batch = append(batch, a)
-		if len(batch) == cap(batch) || i == bigStoreSize-1 {
-			if _, err := st.Import(context.Background(), batch); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-	}
-	n, err := st.Count(context.Background())
-	if err == nil && n != bigStoreSize {
-		err = fmt.Errorf("big store has %d articles, want %d", n, bigStoreSize)
-	}
-	return err
-}
+// bigBBCStore returns the path of the 10,000-article store built from the
+// BBC corpus (see benchStore).
+func bigBBCStore(tb testing.TB) string { return benchStore(tb, bigStoreSize) }
 
 // distinct drops articles whose words repeat an earlier one's, as the store
 // would, so that every retitled copy is a new article.
@@ -115,14 +55,6 @@ func distinct(arts []model.Article) []model.Article {
 		}
 	}
 	return out
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if bbcStore.dir != "" {
-		os.RemoveAll(bbcStore.dir)
-	}
-	os.Exit(code)
 }
 
 // BenchmarkImportBBC imports the whole BBC corpus (2,225 files: parse,
@@ -153,7 +85,15 @@ func BenchmarkImportBBC(b *testing.B) {
 // settle runs cmd and every command it leads to, feeding the messages to m
 // as Bubble Tea would, but synchronously. Commands that wait (timers) are
 // given up on after a moment, as they are not part of what is measured.
-func settle(m *ui.Model, cmd tea.Cmd) {
+func settle(m *ui.Model, cmd tea.Cmd) { settleFor(m, cmd, 100*time.Millisecond) }
+
+// settleFor is settle giving each command up to wait: long enough for a
+// slow query, which the scale benchmarks must see the end of.
+func settleFor(m *ui.Model, cmd tea.Cmd, wait time.Duration) { settleEach(m, cmd, wait, nil) }
+
+// settleEach is settleFor calling each (if not nil) after every message m
+// takes in.
+func settleEach(m *ui.Model, cmd tea.Cmd, wait time.Duration, each func(tea.Msg)) {
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
 		c := queue[0]
@@ -166,7 +106,7 @@ func settle(m *ui.Model, cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(wait):
 			continue
 		}
 		switch msg := msg.(type) {
@@ -175,6 +115,9 @@ func settle(m *ui.Model, cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		default:
 			queue = append(queue, m.Update(msg))
+			if each != nil {
+				each(msg)
+			}
 		}
 	}
 }
@@ -253,10 +196,10 @@ func TestReaderMemoryChild(t *testing.T) {
 	defer st.Close()
 	m := ui.New(st, ui.Options{ReadDelay: -1}) // the read-after-2s timer is not part of a frame
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	settle(m, m.Init())
+	settleFor(m, m.Init(), queryWait)
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
 	for range 300 {
-		settle(m, m.Update(j))
+		settleFor(m, m.Update(j), queryWait)
 		_ = m.View()
 	}
 	status, err := os.ReadFile("/proc/self/status")

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -37,28 +39,54 @@ func (a *app) listCmd() *cobra.Command {
 				}
 				q.EntityID = ent.ID
 			}
-			rows, err := st.List(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				for _, r := range rows {
-					if err := writeJSONLine(cmd.OutOrStdout(), summaryJSON(r)); err != nil {
-						return err
-					}
+			// Rows are read a page at a time and written as they come, so a
+			// list of a million starts at once and holds one page.
+			out := bufio.NewWriter(cmd.OutOrStdout())
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			err = eachListed(cmd.Context(), st, q, func(r model.Summary) error {
+				if asJSON {
+					return writeJSONLine(out, summaryJSON(r))
 				}
-				return nil
+				_, err := fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, dateOrDash(r), safe.Line(shortSource(r.Source)), safe.Line(r.Title))
+				return err
+			})
+			if err == nil && !asJSON {
+				err = tw.Flush()
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
-			for _, r := range rows {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, dateOrDash(r), safe.Line(shortSource(r.Source)), safe.Line(r.Title))
+			if ferr := out.Flush(); err == nil {
+				err = ferr
 			}
-			return tw.Flush()
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per article per line")
 	cmd.Flags().StringVar(&entityName, "entity", "", "only articles that mention this entity (its name or another of its names, any case)")
 	return cmd
+}
+
+// listPage is how many rows `byline list` reads at a time.
+const listPage = 1000
+
+// eachListed calls fn on every article of the list q, in list order, reading
+// the list a page at a time.
+func eachListed(ctx context.Context, st *store.Store, q store.ListQuery, fn func(model.Summary) error) error {
+	p := store.Page{Limit: listPage}
+	for {
+		rows, err := st.ListPage(ctx, q, p)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := fn(r.Summary); err != nil {
+				return err
+			}
+		}
+		if len(rows) < listPage {
+			return nil
+		}
+		key := store.KeyOf(rows[len(rows)-1])
+		p.Key = &key
+	}
 }
 
 // summaryJSON gives a list row the shape scripts read: id, title, published

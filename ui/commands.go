@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"strconv"
@@ -54,11 +55,38 @@ func (f listFilter) describe() string {
 func oneLine(s string) string { return strings.Join(strings.Fields(model.Sanitize(s)), " ") }
 
 // listLoadedMsg answers a list query or a search; Req is the query's id.
+// Search hits come whole (Whole); the article list comes as a window of
+// rows Base on, with the row Keep to select (-1: none asked).
 type listLoadedMsg struct {
-	Req   int
-	Items []list.Item
-	Hits  int
-	Err   error
+	Req      int
+	Items    []list.Item
+	Whole    bool // Items are the whole list: a search's hits
+	Base     int  // the list row of Items[0]
+	AtEnd    bool // Items run to the list's end
+	Jump     bool // g or G within the same list: its count still holds
+	Keep     int  // the row to select: the kept article's, or -1
+	Estimate int  // a guess at the list's size; 0 none
+	Counted  bool // Total and Unread are the list's exact counts
+	Total    int
+	Unread   int
+	Hits     int
+	Err      error
+}
+
+// pageLoadedMsg answers the fetch of the rows after (or before) the window.
+type pageLoadedMsg struct {
+	Req      int
+	Items    []list.Item
+	Backward bool
+	AtEdge   bool // the rows reach the list's end (or start)
+	Err      error
+}
+
+// listCountedMsg answers the count of the list: Gen is the list's (its
+// filter's) generation, which g and G keep.
+type listCountedMsg struct {
+	Gen, Total, Unread int
+	Err                error
 }
 
 // articleLoadedMsg answers an article query; Req is the query's id.
@@ -70,13 +98,31 @@ type articleLoadedMsg struct {
 	Err      error
 }
 
-// loadList starts the list query for the current filter: summaries with
-// their reading state, no bodies.
-func (m *Model) loadList() tea.Cmd {
+// listWindow is how many rows one fetch of the article list reads: a few
+// screens, so that page keys and the wheel run on rows already held.
+const listWindow = 200
+
+// listQuery is the store's query for the current filter.
+func (m *Model) listQuery() store.ListQuery {
+	f := m.filter
+	return store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred}
+}
+
+// loadList starts the list query for the current filter from its top.
+func (m *Model) loadList() tea.Cmd { return m.loadListKeeping(list.Item{}) }
+
+// loadListKeeping starts the list query for the current filter: the first
+// window of rows, or when keep (ID 0: none) is in the new list, the window
+// around it, with it selected. Summaries with their reading state, no
+// bodies; the count follows in a Cmd of its own once the rows are shown.
+func (m *Model) loadListKeeping(keep list.Item) tea.Cmd {
 	m.listReq++
-	m.listKeep = 0
+	m.listGen++
+	m.pageBusy = false
+	m.pendingUnread = 0
+	m.listKeep = keep.ID
 	req, ctx, lib, f := m.listReq, m.ctx, m.lib, m.filter
-	q := store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred}
+	q := m.listQuery()
 	switch {
 	case f.search != "" && q == (store.ListQuery{}):
 		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)))
@@ -91,12 +137,126 @@ func (m *Model) loadList() tea.Cmd {
 		q.Limit = searchLimit
 		return func() tea.Msg {
 			rows, n, err := lib.SearchItems(ctx, prefixQuery(f.search), q)
-			return listLoadedMsg{Req: req, Items: listItems(rows), Hits: n, Err: err}
+			items := listItems(rows)
+			keepRow := -1
+			for i, it := range items {
+				if keep.ID != 0 && it.ID == keep.ID {
+					keepRow = i
+				}
+			}
+			return listLoadedMsg{Req: req, Items: items, Whole: true, Keep: keepRow, Hits: n, Err: err}
 		}
 	}
+	estimate := 0
+	if q.EntityID != 0 {
+		estimate = f.entity.Articles
+	}
 	return func() tea.Msg {
-		rows, err := lib.ListItems(ctx, q)
-		return listLoadedMsg{Req: req, Items: listItems(rows), Err: err}
+		msg := listLoadedMsg{Req: req, Keep: -1, Estimate: estimate}
+		if keep.ID != 0 {
+			if ok, err := windowAround(ctx, lib, q, keep, &msg); ok || err != nil {
+				msg.Err = err
+				return msg
+			}
+		}
+		rows, err := lib.ListPage(ctx, q, store.Page{Limit: listWindow})
+		if err == nil && q == (store.ListQuery{}) && len(rows) == listWindow {
+			msg.Estimate, err = lib.ListEstimate(ctx)
+		}
+		msg.Items, msg.AtEnd, msg.Err = listItems(rows), len(rows) < listWindow, err
+		return msg
+	}
+}
+
+// windowAround fills msg with the window of the list q around the article
+// keep, when the list holds it (ok); it reads a page on either side and the
+// article's row number.
+func windowAround(ctx context.Context, lib Library, q store.ListQuery, keep list.Item, msg *listLoadedMsg) (ok bool, err error) {
+	key := store.ListKey{Published: keep.Published, ID: keep.ID}
+	from := key
+	from.ID-- // the rows after the one just before it start with it
+	after, err := lib.ListPage(ctx, q, store.Page{Key: &from, Limit: listWindow})
+	if err != nil || len(after) == 0 || after[0].ID != keep.ID {
+		return false, err
+	}
+	before, err := lib.ListPage(ctx, q, store.Page{Key: &key, Backward: true, Limit: list.Margin})
+	if err != nil {
+		return false, err
+	}
+	row, err := lib.ListRank(ctx, q, key)
+	if err != nil {
+		return false, err
+	}
+	msg.Items = listItems(append(before, after...))
+	msg.Base = row - len(before)
+	msg.AtEnd = len(after) < listWindow
+	msg.Keep = row
+	return true, nil
+}
+
+// countList counts the list for the current filter and its unread
+// articles, after its first rows are shown.
+func (m *Model) countList() tea.Cmd {
+	gen, ctx, lib, q := m.listGen, m.ctx, m.lib, m.listQuery()
+	return func() tea.Msg {
+		total, unread, err := lib.ListCount(ctx, q)
+		return listCountedMsg{Gen: gen, Total: total, Unread: unread, Err: err}
+	}
+}
+
+// fetchPage reads the rows after or before the window when the selection
+// nears its edge, one fetch at a time.
+func (m *Model) fetchPage() tea.Cmd {
+	backward, ok := m.list.Need()
+	if !ok || m.pageBusy || m.filter.search != "" {
+		return nil
+	}
+	edge, ok := m.list.Last()
+	if backward {
+		edge, ok = m.list.First()
+	}
+	if !ok {
+		return nil
+	}
+	m.pageBusy = true
+	req, ctx, lib, q := m.listReq, m.ctx, m.lib, m.listQuery()
+	key := store.ListKey{Published: edge.Published, ID: edge.ID}
+	return func() tea.Msg {
+		rows, err := lib.ListPage(ctx, q, store.Page{Key: &key, Backward: backward, Limit: listWindow})
+		return pageLoadedMsg{Req: req, Items: listItems(rows), Backward: backward, AtEdge: len(rows) < listWindow, Err: err}
+	}
+}
+
+// jumpEnd shows the list's first rows (g) or its last ones (G) when the
+// window does not hold them, selecting the first or the last row. The last
+// rows' place needs the list's size: counted here when not yet known.
+func (m *Model) jumpEnd(bottom bool) tea.Cmd {
+	m.listReq++
+	m.pageBusy = false
+	m.pendingUnread = 0
+	req, ctx, lib, q := m.listReq, m.ctx, m.lib, m.listQuery()
+	if !bottom {
+		return func() tea.Msg {
+			rows, err := lib.ListPage(ctx, q, store.Page{Limit: listWindow})
+			return listLoadedMsg{Req: req, Items: listItems(rows), AtEnd: len(rows) < listWindow, Jump: true, Keep: 0, Err: err}
+		}
+	}
+	counted, total := m.list.Counted(), m.list.Len()
+	return func() tea.Msg {
+		msg := listLoadedMsg{Req: req, AtEnd: true, Jump: true}
+		if !counted {
+			var err error
+			if msg.Total, msg.Unread, err = lib.ListCount(ctx, q); err != nil {
+				msg.Err = err
+				return msg
+			}
+			msg.Counted, total = true, msg.Total
+		}
+		rows, err := lib.ListPage(ctx, q, store.Page{Backward: true, Limit: listWindow})
+		msg.Items, msg.Err = listItems(rows), err
+		msg.Base = max(0, total-len(rows))
+		msg.Keep = msg.Base + len(rows) - 1
+		return msg
 	}
 }
 
@@ -219,7 +379,7 @@ func (m *Model) loadDetail() tea.Cmd {
 	req, ctx, lib := m.detailReq, m.ctx, m.lib
 	return func() tea.Msg {
 		rel, _ := lib.Related(ctx, e.ID, 12)
-		rows, _ := lib.ListItems(ctx, store.ListQuery{EntityID: e.ID, Limit: 30})
+		rows, _ := lib.ListPage(ctx, store.ListQuery{EntityID: e.ID}, store.Page{Limit: 30})
 		arts := make([]model.Summary, len(rows))
 		for i, r := range rows {
 			arts[i] = r.Summary

@@ -130,6 +130,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setFocus(FocusReader)
 			return nil
 		}
+		if cmd, ok := m.listEndKey(msg); ok {
+			return cmd
+		}
 		m.list, _ = m.list.Update(msg)
 		return m.followSelection()
 	case FocusReader:
@@ -193,14 +196,21 @@ func (m *Model) back() tea.Cmd {
 // else from the top: toggling a filter or clearing a search must not lose
 // the reader's place.
 func (m *Model) reloadList() tea.Cmd {
-	keep := int64(0)
-	if it, ok := m.list.Selected(); ok {
-		keep = it.ID
-	}
+	keep, _ := m.list.Selected()
 	m.listDone = false
-	cmd := m.loadList()
-	m.listKeep = keep
-	return cmd
+	return m.loadListKeeping(keep)
+}
+
+// listEndKey handles g and G when the window does not hold the end they go
+// to: the rows there are read, not every row between.
+func (m *Model) listEndKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.km.Move.Top) && !m.list.AtStart():
+		return m.jumpEnd(false), true
+	case key.Matches(msg, m.km.Move.Bottom) && !m.list.AtEnd():
+		return m.jumpEnd(true), true
+	}
+	return nil, false
 }
 
 // reloadListTop shows the list for the current filter from its top, as a

@@ -293,13 +293,8 @@ func (m *Model) expireSummary() tea.Cmd {
 // refreshList reloads the list for the current filter, keeping the
 // selected article selected wherever the new articles put it.
 func (m *Model) refreshList() tea.Cmd {
-	keep := int64(0)
-	if it, ok := m.list.Selected(); ok {
-		keep = it.ID
-	}
-	cmd := m.loadList()
-	m.listKeep = keep
-	return cmd
+	keep, _ := m.list.Selected()
+	return m.loadListKeeping(keep)
 }
 
 // refreshStatus is the refresh's part of the status bar: how many feeds

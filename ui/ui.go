@@ -31,6 +31,13 @@ import (
 // hand in anything that answers these questions.
 type Library interface {
 	ListItems(ctx context.Context, q store.ListQuery) ([]store.ListItem, error)
+	// ListPage, ListCount, ListEstimate, ListRank and ListUnreadIDs read
+	// the list a window at a time, and count it apart.
+	ListPage(ctx context.Context, q store.ListQuery, p store.Page) ([]store.ListItem, error)
+	ListCount(ctx context.Context, q store.ListQuery) (total, unread int, err error)
+	ListEstimate(ctx context.Context) (int, error)
+	ListRank(ctx context.Context, q store.ListQuery, key store.ListKey) (int, error)
+	ListUnreadIDs(ctx context.Context, q store.ListQuery) ([]int64, error)
 	Article(ctx context.Context, id int64) (*model.Article, error)
 	ArticleEntities(ctx context.Context, id int64) ([]model.EntityCount, error)
 	SearchItems(ctx context.Context, query string, q store.ListQuery) ([]store.ListItem, int, error)
@@ -113,11 +120,14 @@ type Model struct {
 	helpOffset    int    // the first line of the help in view
 	lay           Layout
 
-	listReq    int   // id of the newest list query
-	articleReq int   // id of the newest article query
-	articleID  int64 // the article the reader shows or is loading; 0 none
-	listDone   bool  // the list query has answered
-	listErr    string
+	listReq       int   // id of the newest list query (window or page)
+	listGen       int   // id of the newest list filter: g and G keep it, and its count
+	pageBusy      bool  // a page of the list is being fetched
+	pendingUnread int   // J (1) or K (-1) waits for the next page; 0 none
+	articleReq    int   // id of the newest article query
+	articleID     int64 // the article the reader shows or is loading; 0 none
+	listDone      bool  // the list query has answered
+	listErr       string
 
 	filter     listFilter
 	pins       []reader.Pin // at most styles.PinColours, each with its own slot

@@ -30,6 +30,21 @@ func (m *Model) nextUnread(d int) tea.Cmd {
 		m.list.Select(i)
 		return m.followSelection()
 	}
+	if m.list.UnreadCount() > 0 && ((d > 0 && !m.list.AtEnd()) || (d < 0 && !m.list.AtStart())) {
+		// Not in the window: go to its edge, and on once the rows beyond
+		// have loaded.
+		if d > 0 {
+			m.list.Select(m.list.Base() + m.list.WindowLen() - 1)
+		} else {
+			m.list.Select(m.list.Base())
+		}
+		m.pendingUnread = d
+		cmd := m.followSelection()
+		if !m.pageBusy {
+			m.pendingUnread = 0 // nothing to wait for
+		}
+		return cmd
+	}
 	switch {
 	case m.list.UnreadCount() == 0:
 		m.note = "no unread article in this list"
@@ -64,12 +79,26 @@ func (m *Model) markAllKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.note = "nothing marked"
 		return nil
 	}
+	whole := m.list.AtStart() && m.list.AtEnd()
+	n := m.list.UnreadCount()
 	ids := m.list.MarkAll(true)
 	m.readReq++ // the shown article is read now; its timer has nothing to do
 	m.marks.undo = ids
 	m.marks.req++
-	m.note = strconv.Itoa(len(ids)) + " marked read · " + m.km.List.Undo.Help().Key + " undoes"
-	return m.saveRead(ids, true)
+	m.note = strconv.Itoa(n) + " marked read · " + m.km.List.Undo.Help().Key + " undoes"
+	if whole {
+		return m.saveRead(ids, true)
+	}
+	// The window holds part of the list: the store names the rest.
+	req, ctx, lib, q := m.marks.req, m.ctx, m.lib, m.listQuery()
+	return func() tea.Msg {
+		ids, err := lib.ListUnreadIDs(ctx, q)
+		if err != nil {
+			return markedMsg{Req: req, Read: true, Err: err}
+		}
+		changed, err := lib.SetReadMany(ctx, ids, true)
+		return markedMsg{Req: req, Read: true, Changed: changed, Err: err}
+	}
 }
 
 // undoMarkAll marks unread again what the last A marked read.
@@ -83,7 +112,19 @@ func (m *Model) undoMarkAll() tea.Cmd {
 	m.marks.req++
 	m.list.MarkRead(ids, false)
 	m.note = strconv.Itoa(len(ids)) + " unread again"
-	return m.saveRead(ids, false)
+	if m.list.AtStart() && m.list.AtEnd() {
+		return m.saveRead(ids, false)
+	}
+	// Rows outside the window were marked too: count the list again, once
+	// they are saved.
+	req, gen, ctx, lib, q := m.marks.req, m.listGen, m.ctx, m.lib, m.listQuery()
+	return func() tea.Msg {
+		changed, err := lib.SetReadMany(ctx, ids, false)
+		marked := markedMsg{Req: req, Read: false, Changed: changed, Err: err}
+		total, unread, err := lib.ListCount(ctx, q)
+		counted := listCountedMsg{Gen: gen, Total: total, Unread: unread, Err: err}
+		return tea.BatchMsg{func() tea.Msg { return marked }, func() tea.Msg { return counted }}
+	}
 }
 
 // saveRead writes a mark-all or its undo to the store, in one statement.

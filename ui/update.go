@@ -35,31 +35,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case listLoadedMsg:
+		return m.listLoaded(msg)
+
+	case pageLoadedMsg:
 		if msg.Req != m.listReq {
 			return nil
 		}
+		m.pageBusy = false
 		if msg.Err != nil {
-			m.listErr = fmt.Sprintf("cannot list articles: %v", msg.Err)
-			m.list.SetError(m.listErr)
+			m.note = "cannot list articles: " + msg.Err.Error()
 			return nil
 		}
-		m.listDone, m.listErr = true, ""
-		m.filter.hits = msg.Hits
-		m.list.SetItems(msg.Items)
-		m.dropDemoHint(msg.Items)
-		if m.listKeep != 0 {
-			// The kept article's new row, or the top when it left the list.
-			row := 0
-			for i, it := range msg.Items {
-				if it.ID == m.listKeep {
-					row = i
-					break
-				}
-			}
-			m.list.Select(row)
-			m.listKeep = 0
+		m.list.Extend(msg.Items, msg.Backward, msg.AtEdge)
+		if d := m.pendingUnread; d != 0 {
+			m.pendingUnread = 0
+			return m.nextUnread(d)
 		}
 		return m.followSelection()
+
+	case listCountedMsg:
+		if msg.Gen == m.listGen && msg.Err == nil {
+			m.list.SetCount(msg.Total, msg.Unread)
+		}
+		return nil
 
 	case spinner.TickMsg, refreshProgressMsg, refreshDoneMsg, summaryExpiredMsg:
 		return m.updateRefresh(msg)
@@ -214,10 +212,60 @@ func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
 	return nil
 }
 
+// listLoaded shows a list query's rows: a search's hits, the first window
+// of a list, the window around the article kept selected, or the window g
+// or G jumped to.
+func (m *Model) listLoaded(msg listLoadedMsg) tea.Cmd {
+	if msg.Req != m.listReq {
+		return nil
+	}
+	if msg.Err != nil {
+		m.listErr = fmt.Sprintf("cannot list articles: %v", msg.Err)
+		m.list.SetError(m.listErr)
+		return nil
+	}
+	m.listDone, m.listErr = true, ""
+	switch {
+	case msg.Whole:
+		m.filter.hits = msg.Hits
+		m.list.SetItems(msg.Items)
+	case msg.Jump:
+		m.list.SetWindow(msg.Items, msg.Base, msg.AtEnd)
+	default:
+		m.filter.hits = msg.Hits
+		m.list.ForgetCount()
+		m.list.SetWindow(msg.Items, msg.Base, msg.AtEnd)
+		m.list.SetEstimate(msg.Estimate)
+	}
+	if msg.Counted {
+		m.list.SetCount(msg.Total, msg.Unread)
+	}
+	m.dropDemoHint(msg.Items)
+	switch {
+	case msg.Keep >= 0:
+		m.list.Select(msg.Keep)
+	case !msg.Jump:
+		// A new list, or the kept article left it: its top. (Selecting row
+		// 0 before the load could not: the window then held other rows.)
+		m.list.Select(0)
+	}
+	m.listKeep = 0
+	var count tea.Cmd
+	if !m.list.Counted() {
+		count = m.countList()
+	}
+	return tea.Batch(m.followSelection(), count)
+}
+
 // followSelection makes the reader show the article selected in the list,
-// starting its load when the selection changed. The reader shows the title
+// starting its load when the selection changed, and fetches the rows beyond
+// the window when the selection nears its edge. The reader shows the title
 // and "loading…" meanwhile, so moving through the list never waits.
 func (m *Model) followSelection() tea.Cmd {
+	return tea.Batch(m.showSelected(), m.fetchPage())
+}
+
+func (m *Model) showSelected() tea.Cmd {
 	s, ok := m.list.Selected()
 	if !ok {
 		m.articleID = 0

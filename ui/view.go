@@ -117,7 +117,7 @@ func (m *Model) statusBar() string {
 	case m.listErr != "":
 		pos = "error"
 	case m.listDone:
-		pos = strconv.Itoa(min(m.list.Index()+1, m.list.Len())) + "/" + strconv.Itoa(m.list.Len())
+		pos = strconv.Itoa(min(m.list.Index()+1, m.list.Len())) + "/" + m.list.Total()
 	}
 	focus := m.focus.String()
 	if m.entityView {

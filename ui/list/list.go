@@ -1,13 +1,14 @@
 // Package list is the article list pane: one row per article, newest first,
-// with its title, date and source. It holds summaries only (no bodies), so a
-// store of ten thousand articles loads in one query and draws at once: rows
-// are formatted when they come on screen, never all up front.
+// with its title, date and source. It holds a window of the list's rows
+// (summaries only, no bodies) around the selection, never the whole list: the
+// root fetches the next window as the selection nears an edge (see Need), so
+// a store of a million articles draws as fast as one of ten. Rows are
+// formatted when they come on screen, never all up front.
 package list
 
 import (
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -32,8 +33,11 @@ type Model struct {
 	dated   bool // some article has a date: the date column is drawn
 	km      keymap.KeyMap
 	st      styles.Styles
-	items   []Item
-	cur     pane.Cursor
+	items   []Item      // the window: rows base to base+len(items)-1 of the list
+	base    int         // the list row of items[0]
+	atEnd   bool        // the window runs to the list's last row
+	count   counts      // how many rows the list holds, once known
+	cur     pane.Cursor // Index and Len count rows of the whole list
 	width   int
 	height  int
 	focused bool
@@ -64,15 +68,12 @@ func (m *Model) SetSize(w, h int) {
 // SetFocused says whether the list has the keyboard.
 func (m *Model) SetFocused(f bool) { m.focused = f }
 
-// SetItems replaces the articles shown and ends the loading state. The
-// selection stays on the same row number, clamped to the new length.
+// SetItems replaces the articles shown with the whole list and ends the
+// loading state. The selection stays on the same row number, clamped to the
+// new length.
 func (m *Model) SetItems(items []Item) {
-	m.items = items
-	m.dated = slices.ContainsFunc(items, func(it Item) bool { return !it.Published.IsZero() })
-	m.loading = false
-	m.err = ""
-	m.cur.Len = len(items)
-	m.cur.Clamp()
+	m.SetWindow(items, 0, true)
+	m.SetCount(len(items), unreadIn(items))
 }
 
 // SetError shows a one-line error in place of the rows.
@@ -81,8 +82,9 @@ func (m *Model) SetError(msg string) {
 	m.err = msg
 }
 
-// Len is the number of articles in the list.
-func (m Model) Len() int { return len(m.items) }
+// Len is the number of articles in the list, as far as it is known: the
+// exact count once it has arrived, else the rows up to the window's end.
+func (m Model) Len() int { return m.cur.Len }
 
 // Index is the selected row, counted from 0.
 func (m Model) Index() int { return m.cur.Index }
@@ -90,10 +92,15 @@ func (m Model) Index() int { return m.cur.Index }
 // Selected returns the selected article's summary; ok is false when the list
 // is empty.
 func (m Model) Selected() (s Item, ok bool) {
-	if m.cur.Index < 0 || m.cur.Index >= len(m.items) {
+	return m.at(m.cur.Index)
+}
+
+// at is row i of the list, when the window holds it.
+func (m Model) at(i int) (Item, bool) {
+	if i < m.base || i >= m.base+len(m.items) {
 		return Item{}, false
 	}
-	return m.items[m.cur.Index], true
+	return m.items[i-m.base], true
 }
 
 // SetState records article id's read and starred state on its row, if it
@@ -101,24 +108,31 @@ func (m Model) Selected() (s Item, ok bool) {
 func (m *Model) SetState(id int64, read, starred bool) {
 	for i := range m.items {
 		if m.items[i].ID == id {
+			m.count.read(m.items[i].Read, read)
 			m.items[i].Read, m.items[i].Starred = read, starred
 			return
 		}
 	}
 }
 
-// Select selects row i (clamped).
-func (m *Model) Select(i int) { m.cur.Set(i) }
+// Select selects row i (clamped to the list and to the window).
+func (m *Model) Select(i int) {
+	m.cur.Set(i)
+	m.keepInWindow()
+}
 
 // Scroll moves the rows by d without a key, as the mouse wheel does; the
 // selection follows only as far as it must to stay visible.
-func (m *Model) Scroll(d int) { m.cur.Scroll(d) }
+func (m *Model) Scroll(d int) {
+	m.cur.Scroll(d)
+	m.keepInWindow()
+}
 
 // Click selects the row at line y of the pane (0 is the header) and reports
 // whether a row was hit.
 func (m *Model) Click(y int) bool {
 	i := m.cur.Offset + y - 1
-	if y < 1 || i >= len(m.items) {
+	if _, ok := m.at(i); y < 1 || !ok {
 		return false
 	}
 	m.cur.Set(i)
@@ -130,6 +144,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if d, ok := pane.Motion(m.km.Move, k, m.cur.Page()); ok {
 			m.cur.Move(d)
+			m.keepInWindow()
 		}
 	}
 	return m, nil
@@ -151,14 +166,14 @@ func (m Model) View() string {
 		lines = append(lines, m.st.Status.Error.Render(pane.Cut("  "+model.Sanitize(m.err), m.width)))
 	case m.loading:
 		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", m.width)))
-	case len(m.items) == 0:
+	case m.cur.Len == 0:
 		empty := m.empty
 		if empty == "" {
 			empty = "no articles yet"
 		}
 		lines = append(lines, m.st.Pane.Muted.Render(pane.Cut("  "+model.Sanitize(empty), m.width)))
 	default:
-		end := min(len(m.items), m.cur.Offset+m.height-1)
+		end := min(m.cur.Len, m.cur.Offset+m.height-1)
 		for i := m.cur.Offset; i < end; i++ {
 			lines = append(lines, m.row(i))
 		}
@@ -202,9 +217,13 @@ func Columns(w int, dated bool) (title int, date, source bool) {
 	return title, date, source
 }
 
-// counts is the header's right side: unread articles over all of them.
+// counts is the header's right side: unread articles over all of them,
+// once counted; until then the estimate of all of them.
 func (m Model) counts() string {
-	n := strconv.Itoa(m.UnreadCount()) + "/" + strconv.Itoa(len(m.items))
+	if !m.count.known {
+		return m.Total()
+	}
+	n := strconv.Itoa(m.count.unread) + "/" + strconv.Itoa(m.count.total)
 	// "▸ Articles" and the spaces around the counts.
 	if 10+2+len(n)+len(" unread") <= m.width {
 		return n + " unread"
@@ -212,10 +231,18 @@ func (m Model) counts() string {
 	return n
 }
 
-// UnreadCount is the number of unread articles in the list.
+// UnreadCount is the number of unread articles in the list: exact once the
+// count has arrived, else those in the window.
 func (m Model) UnreadCount() int {
+	if m.count.known {
+		return m.count.unread
+	}
+	return unreadIn(m.items)
+}
+
+func unreadIn(items []Item) int {
 	n := 0
-	for _, it := range m.items {
+	for _, it := range items {
 		if !it.Read {
 			n++
 		}
@@ -226,8 +253,12 @@ func (m Model) UnreadCount() int {
 // row formats row i. The selected row carries a ▌ marker and is drawn in one
 // style (reverse video without colour) so it shows on any terminal.
 func (m Model) row(i int) string {
-	s := m.items[i]
 	w := m.width
+	s, ok := m.at(i)
+	if !ok {
+		// Outside the window, while the rows around it load.
+		return m.st.Pane.Muted.Render(pane.Fit("  …", w))
+	}
 	titleW, showDate, showSrc := Columns(w, m.dated)
 	if showDate && s.Published.IsZero() {
 		// No blank date: an undated row's title runs on into the column.
@@ -304,24 +335,33 @@ func oneLine(s string) string {
 }
 
 // NextUnread is the row of the first unread article after (d 1) or before
-// (d -1) the selected one.
+// (d -1) the selected one, in the window.
 func (m Model) NextUnread(d int) (int, bool) {
-	for i := m.cur.Index + d; i >= 0 && i < len(m.items); i += d {
-		if !m.items[i].Read {
+	for i := m.cur.Index + d; i >= m.base && i < m.base+len(m.items); i += d {
+		if !m.items[i-m.base].Read {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// MarkAll marks every listed article read (or unread) on its row and
-// returns the ids of those it changed.
+// MarkAll marks every article in the window read (or unread) on its row
+// and returns the ids of those it changed; with the whole list in the
+// window, that is every listed article. The count of unread ones follows:
+// marking all read leaves none.
 func (m *Model) MarkAll(read bool) []int64 {
 	var ids []int64
 	for i := range m.items {
 		if m.items[i].Read != read {
 			m.items[i].Read = read
 			ids = append(ids, m.items[i].ID)
+		}
+	}
+	if m.count.known {
+		if read {
+			m.count.unread = 0
+		} else {
+			m.count.unread = m.count.total
 		}
 	}
 	return ids
@@ -335,6 +375,7 @@ func (m *Model) MarkRead(ids []int64, read bool) {
 	}
 	for i := range m.items {
 		if set[m.items[i].ID] {
+			m.count.read(m.items[i].Read, read)
 			m.items[i].Read = read
 		}
 	}

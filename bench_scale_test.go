@@ -1,0 +1,331 @@
+package main
+
+// Benchmarks of how the reader scales with the store: each runs at every
+// size of benchSizes (10k, 100k; 1M with BYLINE_BENCH_1M=1) over stores the
+// generator builds from the BBC corpus. Run them with
+//
+//	go test -run '^$' -bench Scale -benchtime 3x .
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
+	"github.com/bylinehq/byline/store"
+	"github.com/bylinehq/byline/ui"
+)
+
+// scaleRun runs fn as a sub-benchmark per store size, sizes first.
+func scaleRun(b *testing.B, sizes []int, fn func(b *testing.B, path string, n int)) {
+	for _, n := range sizes {
+		b.Run(sizeName(n), func(b *testing.B) { fn(b, benchStore(b, n), n) })
+	}
+}
+
+// openReader is the reader on the store at path at 160x45, its list loaded.
+func openReader(b *testing.B, path string) (*ui.Model, func()) {
+	st, err := store.OpenReadOnly(path) // benchmarks never write the cached stores
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := ui.New(st, ui.Options{ReadDelay: -1})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	settleFor(m, m.Init(), queryWait)
+	return m, func() { st.Close() }
+}
+
+// BenchmarkScaleFirstFrame is start-up: open the store, build the model,
+// size it, load the list and draw, until the status bar shows the exact
+// count (ns/op); rows-ms is the time to the first frame that shows the
+// list's rows, before the count (the queries run one after another here,
+// not side by side as in the reader). The one-article store is the bar the
+// others are held to.
+func BenchmarkScaleFirstFrame(b *testing.B) {
+	scaleRun(b, append([]int{1}, benchSizes()...), func(b *testing.B, path string, n int) {
+		want := fmt.Sprintf("/%d", n)
+		var rows time.Duration
+		for b.Loop() {
+			start := time.Now()
+			st, err := store.OpenReadOnly(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m := ui.New(st, ui.Options{ReadDelay: -1})
+			m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+			shown := false
+			settleEach(m, m.Init(), queryWait, func(tea.Msg) {
+				if !shown && m.ListLen() > 0 {
+					_ = m.View()
+					shown = true
+					rows += time.Since(start)
+				}
+			})
+			if v := m.View().Content; !strings.Contains(v, want) {
+				b.Fatalf("first frame does not show %s: %q", want, v[:min(len(v), 300)])
+			}
+			b.StopTimer()
+			st.Close()
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(rows.Microseconds())/1000/float64(b.N), "rows-ms")
+	})
+}
+
+// BenchmarkScaleKeyFrame is one `j` in the list and the frame after it; it
+// walks on down the list, so it crosses the edges of what the list holds.
+// The queries the key starts (the article, the next rows) run untimed, as
+// they run beside the frame in the reader.
+func BenchmarkScaleKeyFrame(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		j := tea.KeyPressMsg{Code: 'j', Text: "j"}
+		for b.Loop() {
+			cmd := m.Update(j)
+			_ = m.View()
+			b.StopTimer()
+			settleFor(m, cmd, queryWait)
+			b.StartTimer()
+		}
+	})
+}
+
+// settleKey is one key and the list queries it leads to, but not the
+// article load (the reader shows "loading…" meanwhile; not part of a
+// list frame).
+func settleKey(m *ui.Model, k tea.KeyPressMsg) {
+	settleFor(m, m.Update(k), queryWait)
+}
+
+// queryWait is the longest a benchmark waits for one query's answer.
+const queryWait = 10 * time.Second
+
+// BenchmarkScaleBottom is G then g in the list, each with its frame.
+func BenchmarkScaleBottom(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		bottom := tea.KeyPressMsg{Code: tea.KeyEnd}
+		top := tea.KeyPressMsg{Code: tea.KeyHome}
+		for b.Loop() {
+			settleKey(m, bottom)
+			if m.SelectedIndex() != n-1 {
+				b.Fatalf("G selects row %d of %d", m.SelectedIndex(), n)
+			}
+			_ = m.View()
+			settleKey(m, top)
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkScaleSearch is the first page of a search for a common word, as
+// the reader asks for it, with the hit count.
+func BenchmarkScaleSearch(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		for b.Loop() {
+			hits, total, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
+			if err != nil || len(hits) != 500 || total < 500 {
+				b.Fatalf("%d hits of %d: %v", len(hits), total, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleEntityFilter is what `f` on an entity costs the list: the
+// first window of rows for the store's most named person (its count comes
+// after the frame, in BenchmarkScaleEntityCount).
+func BenchmarkScaleEntityFilter(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
+		if err != nil || len(top) == 0 {
+			b.Fatalf("no entities: %v", err)
+		}
+		for b.Loop() {
+			rows, err := st.ListPage(ctx, store.ListQuery{EntityID: top[0].ID}, store.Page{Limit: 200})
+			if err != nil || len(rows) == 0 {
+				b.Fatalf("%d rows for %s: %v", len(rows), top[0].Name, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleEntityCount is the count the status bar shows once the
+// entity filter's first rows are drawn.
+func BenchmarkScaleEntityCount(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
+		if err != nil || len(top) == 0 {
+			b.Fatalf("no entities: %v", err)
+		}
+		for b.Loop() {
+			if total, _, err := st.ListCount(ctx, store.ListQuery{EntityID: top[0].ID}); err != nil || total == 0 {
+				b.Fatalf("%d rows for %s: %v", total, top[0].Name, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScalePeakMemory is the reader's peak resident memory (VmHWM, MB)
+// in a child process that opens the store and reads 300 articles.
+func BenchmarkScalePeakMemory(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		var peak float64
+		for b.Loop() {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestReaderMemoryChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), "BYLINE_MEMCHILD_DB="+path)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				b.Fatalf("child: %v\n%s", err, out)
+			}
+			peak = max(peak, float64(vmHWM(b, string(out)))/1024)
+		}
+		b.ReportMetric(peak, "peak-MB")
+	})
+}
+
+// BenchmarkScaleStoreSize reports the size of the store file per article,
+// with its entities and search index.
+func BenchmarkScaleStoreSize(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+		}
+		b.ReportMetric(float64(fi.Size())/1024/float64(n), "KB/article")
+	})
+}
+
+// BenchmarkScaleEntityView is `o` in the list: the view of every entity,
+// its first entity's companions and articles, and the frame; then esc.
+func BenchmarkScaleEntityView(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		m, done := openReader(b, path)
+		defer done()
+		open := tea.KeyPressMsg{Code: 'o', Text: "o"}
+		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+		for b.Loop() {
+			settleKey(m, open)
+			if !m.EntityViewOpen() {
+				b.Fatal("o did not open the entity view")
+			}
+			_ = m.View()
+			b.StopTimer()
+			settleKey(m, esc)
+			b.StartTimer()
+		}
+	})
+}
+
+// BenchmarkScaleListJSON is `byline list --json` of the whole store, to
+// io.Discard: the rows streamed a page at a time.
+func BenchmarkScaleListJSON(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		for b.Loop() {
+			rows := 0
+			err := eachListed(context.Background(), st, store.ListQuery{}, func(s model.Summary) error {
+				rows++
+				return writeJSONLine(io.Discard, summaryJSON(s))
+			})
+			if err != nil || rows != n {
+				b.Fatalf("%d rows: %v", rows, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleImport is the import rate into a store already holding 0,
+// 10k or 100k articles: the BBC corpus, tagged beforehand and retitled so
+// every article is new, written in batches of importBatch as `byline
+// import` writes them. The store is a fresh copy each time (untimed).
+func BenchmarkScaleImport(b *testing.B) {
+	arts := taggedBBC(b)
+	fresh := make([]model.Article, len(arts))
+	for i, a := range arts {
+		a.Title += " (imported)"
+		fresh[i] = a
+	}
+	for _, n := range append([]int{0}, benchSizes()...) {
+		b.Run(sizeName(n), func(b *testing.B) {
+			src := ""
+			if n > 0 {
+				src = benchStore(b, n)
+			}
+			for b.Loop() {
+				b.StopTimer()
+				path := filepath.Join(b.TempDir(), "import.db")
+				if src != "" {
+					if err := copyFile(src, path); err != nil {
+						b.Fatal(err)
+					}
+				}
+				st, err := store.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				for i := 0; i < len(fresh); i += importBatch {
+					if _, err := st.Import(context.Background(), fresh[i:min(i+importBatch, len(fresh))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				st.Close()
+				os.Remove(path)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(len(fresh)*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
