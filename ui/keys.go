@@ -10,6 +10,7 @@ import (
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/ui/entities"
 	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/reader"
 )
 
 // prompt is the one-line search input that replaces the status bar while
@@ -174,12 +175,21 @@ func (m *Model) quit() tea.Cmd {
 // unread and starred filters.
 func (m *Model) back() tea.Cmd {
 	switch {
-	case m.reader.Find() != "" && (m.focus == FocusReader || m.filter.search == ""):
+	case m.reader.Find() != "" && (m.focus == FocusReader || m.filter.search == "") &&
+		(m.lay.List.Visible() || m.reader.Find() != reader.SearchTerms(m.filter.search)):
+		// A find typed in the article goes first; the marks a search left
+		// go first too, unless the reader fills the screen: there esc is
+		// the way back to the list, and they go with the search.
 		return m.reader.SetFind("")
 	case !m.lay.List.Visible() && m.backToList():
 		return nil // one pane at a time: back to the list before the filters
 	case m.filter.search != "":
+		var marks tea.Cmd
+		if m.reader.Find() == reader.SearchTerms(m.filter.search) {
+			marks = m.reader.SetFind("") // the search's marks go with it
+		}
 		m.filter.search = ""
+		return tea.Batch(marks, m.reloadList())
 	case m.filter.entity.ID != 0:
 		m.filter.entity = model.EntityCount{}
 	case m.filter.unread || m.filter.starred:
@@ -280,11 +290,15 @@ func (m *Model) applySearch(find bool, text string) tea.Cmd {
 	if m.filter.search == text {
 		return nil
 	}
+	var marks tea.Cmd
+	if m.filter.search != "" && m.reader.Find() == reader.SearchTerms(m.filter.search) {
+		marks = m.reader.SetFind(reader.SearchTerms(text)) // the open article follows the search
+	}
 	m.filter.search = text
 	if text != "" {
-		return m.reloadListTop()
+		return tea.Batch(marks, m.reloadListTop())
 	}
-	return m.reloadList()
+	return tea.Batch(marks, m.reloadList())
 }
 
 func isPrintable(s string) bool {

@@ -12,6 +12,7 @@ import (
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui/keymap"
+	"github.com/bylinehq/byline/ui/reader"
 )
 
 // status is the bottom line of the screen, without styling.
@@ -309,5 +310,51 @@ func TestEntityViewSaysWhenCut(t *testing.T) {
 	typeText(t, m, "zed0")
 	if contains(m, "top ") {
 		t.Error("a filter that finds fewer still says top")
+	}
+}
+
+// An article opened from a list search shows the search's words marked, as
+// a find in the article does: n/N go between them, esc in the reader takes
+// the marks off, and clearing the search takes them with it.
+func TestSearchHitsMarkedInTheArticle(t *testing.T) {
+	m := newModel(t, openStore(t, fixtures()), 160, 45, Options{})
+	press(t, m, "/")
+	typeText(t, m, `ferry "nordvik"`)
+	press(t, m, "enter")
+	if m.ListLen() == 0 {
+		t.Fatal("the search found nothing")
+	}
+	if got := m.reader.Find(); got != "ferry\nnordvik" {
+		t.Fatalf("the opened article marks %q; want the search's terms", got)
+	}
+	if !strings.Contains(status(m), "match") && !strings.Contains(status(m), "matches") {
+		t.Errorf("status %q does not count the marked hits", status(m))
+	}
+	press(t, m, "esc") // the list has focus: the search goes, and its marks
+	if m.reader.Find() != "" {
+		t.Errorf("clearing the search left the marks %q", m.reader.Find())
+	}
+
+	press(t, m, "/")
+	typeText(t, m, "nordvik")
+	press(t, m, "enter")
+	press(t, m, "tab") // the reader
+	press(t, m, "esc")
+	if m.reader.Find() != "" || m.filter.search != "nordvik" {
+		t.Errorf("esc in the reader: marks %q, search %q; want the marks gone and the search kept", m.reader.Find(), m.filter.search)
+	}
+}
+
+func TestSearchTerms(t *testing.T) {
+	for q, want := range map[string]string{
+		`ferry`:                   "ferry",
+		`ferry nord*`:             "ferry\nnord",
+		`"new  ferry" OR harbour`: "new ferry\nharbour",
+		`a NOT b council`:         "council",
+		`"unclosed phrase`:        "unclosed phrase",
+	} {
+		if got := reader.SearchTerms(q); got != want {
+			t.Errorf("SearchTerms(%q) = %q, want %q", q, got, want)
+		}
 	}
 }

@@ -75,7 +75,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.sidebar.SetEntities(msg.Entities)
-		return tea.Batch(m.reader.SetArticle(msg.Article), m.startReadTimer(msg.ID))
+		show := m.reader.SetArticle(msg.Article)
+		if m.filter.search != "" {
+			// An article opened from a search shows the search's terms
+			// marked, until esc, as a find in the article does; that
+			// render replaces the plain one.
+			if withTerms := m.reader.SetFind(reader.SearchTerms(m.filter.search)); withTerms != nil {
+				show = withTerms
+			}
+		}
+		return tea.Batch(show, m.startReadTimer(msg.ID))
 
 	case reader.RenderedMsg:
 		var cmd tea.Cmd

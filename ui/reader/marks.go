@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ func newMarker(a *model.Article, find string) marker {
 // ranges are the ranges to mark in text, field f, paragraph p.
 func (mk marker) ranges(text string, f model.Field, p int) []highlight.Range {
 	if mk.find != "" {
-		hits := findAll(text, mk.find)
+		hits := findEach(text, mk.find)
 		if mk.markdown && f == model.FieldBody {
 			hits = outsideLinkTargets(text, hits)
 		}
@@ -81,6 +82,56 @@ func (mk marker) mark(text string, f model.Field, p int, tags *[]int) string {
 	marked, order := highlight.Mark(text, rs)
 	*tags = highlight.AppendStyles(*tags, rs, order)
 	return marked
+}
+
+// findEach is findAll for a find of several needles, one per line (the
+// terms of a list search, see SearchTerms): every hit of each, in order,
+// a hit that overlaps an earlier one dropped.
+func findEach(text, find string) []highlight.Range {
+	if !strings.Contains(find, "\n") {
+		return findAll(text, find)
+	}
+	var all []highlight.Range
+	for _, q := range strings.Split(find, "\n") {
+		all = append(all, findAll(text, q)...)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Start != all[j].Start {
+			return all[i].Start < all[j].Start
+		}
+		return all[i].End > all[j].End
+	})
+	out := all[:0]
+	for _, r := range all {
+		if len(out) == 0 || r.Start >= out[len(out)-1].End {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// SearchTerms turns a list search (the store's full-text query: words,
+// prefixes, "quoted phrases", AND/OR/NOT) into a find for the reader: the
+// words and phrases to mark, one per line. Operators, prefix stars and
+// one-letter words are left out.
+func SearchTerms(query string) string {
+	var terms []string
+	add := func(t string) {
+		t = strings.Trim(strings.TrimSpace(t), "*-+^():")
+		if utf8.RuneCountInString(t) > 1 && t != "AND" && t != "OR" && t != "NOT" && t != "NEAR" {
+			terms = append(terms, t)
+		}
+	}
+	for i, part := range strings.Split(query, `"`) {
+		if i%2 == 1 { // inside quotes: a phrase
+			add(strings.Join(strings.Fields(part), " "))
+			continue
+		}
+		for _, w := range strings.Fields(part) {
+			add(w)
+		}
+	}
+	return strings.Join(terms, "\n")
 }
 
 // findAll returns every non-overlapping occurrence of q in text, ignoring
