@@ -52,6 +52,13 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	opts := ui.Options{KeyMap: &km, Browser: set.Browser, AutoRefresh: set.Refresh, Theme: set.Theme}
+	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
+		return err
+	}
+	if opts.Colors, err = ui.LoadColors(configPath()); err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		ro, rerr := a.openStoreForReading()
@@ -66,12 +73,7 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{KeyMap: &km, Browser: set.Browser}
-	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
-		return err // names the file and line
-	}
 	opts.Refresh = readerRefreshKeeping(st, set.Retention)
-	opts.AutoRefresh = set.Refresh
 	switch {
 	case st.ReadOnly():
 		opts.Hint = readOnlyHint

@@ -25,6 +25,9 @@ type settings struct {
 	// before it; 0, the default, keeps everything. Starred articles are
 	// never dropped.
 	Retention time.Duration
+	// Theme is "auto" (the default: follow the terminal's background),
+	// "dark" or "light".
+	Theme string
 }
 
 // The shortest refresh and retention the config may ask for: a feed
@@ -105,6 +108,12 @@ func readSettings(path string) (settings, error) {
 				return s, fmt.Errorf("%s:%d: browser: want a command in quotes, such as \"firefox %%u\"", path, line)
 			}
 			s.Browser = b
+		case "theme":
+			t, ok := v.(string)
+			if !ok || t != "auto" && t != "dark" && t != "light" {
+				return s, fmt.Errorf("%s:%d: theme: want \"auto\", \"dark\" or \"light\"", path, line)
+			}
+			s.Theme = t
 		case "refresh":
 			if s.Refresh, err = ageSetting(path, line, "refresh", v, minRefresh, "1m", "30m"); err != nil {
 				return s, err
@@ -114,7 +123,7 @@ func readSettings(path string) (settings, error) {
 				return s, err
 			}
 		default:
-			return s, fmt.Errorf("%s:%d: unknown setting %q (only browser, refresh, retention, and the [keys] and [reader] tables)", path, line, k[0])
+			return s, fmt.Errorf("%s:%d: unknown setting %q (only browser, refresh, retention, theme, and the [keys], [reader] and [colors] tables)", path, line, k[0])
 		}
 	}
 	return s, nil

@@ -40,6 +40,7 @@ func TestConfigSettingMistakes(t *testing.T) {
 		{"retention = 180\n", `:1: retention: want a span in quotes, such as "180d"`},
 		{"retention = \"12h\"\n", `:1: retention: 12h is too short: at least 1d`},
 		{"retention = \"xd\"\n", `:1: retention: "xd" is not a span of time`},
+		{"theme = \"blue\"\n", `:1: theme: want "auto", "dark" or "light"`},
 	} {
 		p := filepath.Join(t.TempDir(), "config.toml")
 		if err := os.WriteFile(p, []byte(tc.body), 0o600); err != nil {
@@ -58,7 +59,7 @@ func TestReaderRefusesAnUnknownSetting(t *testing.T) {
 	cfg := withConfig(t, "browzer = \"firefox %u\"\n[keys]\nquit = \"Q\"\n")
 	db := filepath.Join(t.TempDir(), "b.db")
 	_, errs, code := byline(t, db)
-	if code != 1 || errs != "byline: "+cfg+":1: unknown setting \"browzer\" (only browser, refresh, retention, and the [keys] and [reader] tables)\n" {
+	if code != 1 || errs != "byline: "+cfg+":1: unknown setting \"browzer\" (only browser, refresh, retention, theme, and the [keys], [reader] and [colors] tables)\n" {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 	if _, err := os.Stat(db); err == nil {
@@ -80,5 +81,18 @@ func TestConfigRefreshAndRetention(t *testing.T) {
 		if got, err := parseAge(in); err != nil || got != want {
 			t.Errorf("parseAge(%q) = %v, %v; want %v", in, got, err, want)
 		}
+	}
+}
+
+// A bad [colors] entry stops the reader before it opens the store.
+func TestReaderRefusesABadColour(t *testing.T) {
+	cfg := withConfig(t, "theme = \"dark\"\n[colors]\naccent = \"mauve\"\n")
+	db := filepath.Join(t.TempDir(), "b.db")
+	_, errs, code := byline(t, db)
+	if code != 1 || !strings.HasPrefix(errs, "byline: "+cfg+":3: colors.accent: want a colour") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("the store was created before the config was read")
 	}
 }

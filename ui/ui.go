@@ -87,6 +87,11 @@ type Options struct {
 	// where the URL goes, as the config file's browser entry gives it;
 	// "": $BROWSER, then the platform's opener.
 	Browser string
+	// Theme is the config's theme: "dark" or "light" fixes the styles,
+	// "" or "auto" follows the terminal's background.
+	Theme string
+	// Colors are the config's own colours ([colors]), over the theme's.
+	Colors styles.Colors
 	// AutoRefresh fetches the feeds in the background every so often, as r
 	// does (config refresh = "30m"); 0 leaves it to r.
 	AutoRefresh time.Duration
@@ -167,6 +172,9 @@ func New(lib Library, opts Options) *Model {
 
 		summaryLinger: defaultSummaryLinger,
 	}
+	if opts.Theme == "light" {
+		m.isDark = false
+	}
 	if opts.KeyMap != nil {
 		m.km = *opts.KeyMap
 	}
@@ -241,7 +249,7 @@ func (m *Model) styles() styles.Styles {
 	if m.opts.NoColor {
 		return styles.NoColor()
 	}
-	return styles.New(m.isDark)
+	return styles.NewWith(m.isDark, m.opts.Colors)
 }
 
 // Focus is the pane that has the keyboard.

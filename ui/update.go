@@ -30,6 +30,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case tea.BackgroundColorMsg:
+		if m.opts.Theme == "dark" || m.opts.Theme == "light" {
+			return nil // the config chose; the terminal's answer does not change it
+		}
 		m.isDark = msg.IsDark()
 		m.setStyles(m.styles())
 		return nil

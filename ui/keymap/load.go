@@ -83,10 +83,10 @@ func Parse(name string, data []byte) (KeyMap, error) {
 			continue // a top-level setting (browser = "..."): byline's settings reader checks those
 		}
 		switch {
-		case k[0] == "reader": // [reader]: ui.LoadReaderWidth reads it
+		case k[0] == "reader" || k[0] == "colors": // ui.LoadReaderWidth and ui.LoadColors read them
 			continue
 		case k[0] != "keys":
-			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys] and [reader])", name, line, k[0])
+			return km, fmt.Errorf("%s:%d: unknown section %q (only [keys], [reader] and [colors])", name, line, k[0])
 		case len(k) == 1:
 			if keys == nil {
 				return km, fmt.Errorf("%s:%d: keys must be a table: [keys]", name, line)

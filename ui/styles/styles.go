@@ -101,15 +101,38 @@ type Mark struct {
 	Find  color.Color             // background of an in-article search hit
 }
 
+// Colors are the user's own colours (config.toml's [colors] table); a nil
+// entry keeps the theme's.
+type Colors struct {
+	Accent    color.Color // pane headers, titles, groups, the focused pane
+	Text      color.Color // list titles, entity names
+	Muted     color.Color // dates, counts, hints
+	Border    color.Color // separators and rules
+	Selection color.Color // background of the selected row
+	Error     color.Color // errors and questions in the status bar
+	Types     [7]color.Color
+	Pins      [PinColours]color.Color
+}
+
 // New returns the colour styles for a dark or a light terminal background.
-func New(isDark bool) Styles {
+func New(isDark bool) Styles { return NewWith(isDark, Colors{}) }
+
+// NewWith is New with the user's colours in place of the theme's where
+// they are set.
+func NewWith(isDark bool, own Colors) Styles {
 	ld := lipgloss.LightDark(isDark)
-	accent := ld(lipgloss.Color("#5A3FD8"), lipgloss.Color("#A294FF"))
-	text := ld(lipgloss.Color("#1C1C1C"), lipgloss.Color("#E4E4E4"))
-	muted := ld(lipgloss.Color("#6C6C6C"), lipgloss.Color("#8A8A8A"))
-	subtle := ld(lipgloss.Color("#D0D0D0"), lipgloss.Color("#3A3A3A"))
-	selBg := ld(lipgloss.Color("#E0DBFF"), lipgloss.Color("#3B3363"))
-	warn := ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
+	pick := func(own, light, dark color.Color) color.Color {
+		if own != nil {
+			return own
+		}
+		return ld(light, dark)
+	}
+	accent := pick(own.Accent, lipgloss.Color("#5A3FD8"), lipgloss.Color("#A294FF"))
+	text := pick(own.Text, lipgloss.Color("#1C1C1C"), lipgloss.Color("#E4E4E4"))
+	muted := pick(own.Muted, lipgloss.Color("#6C6C6C"), lipgloss.Color("#8A8A8A"))
+	subtle := pick(own.Border, lipgloss.Color("#D0D0D0"), lipgloss.Color("#3A3A3A"))
+	selBg := pick(own.Selection, lipgloss.Color("#E0DBFF"), lipgloss.Color("#3B3363"))
+	warn := pick(own.Error, lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
 
 	s := base()
 	s.Theme = Dark
@@ -151,6 +174,16 @@ func New(isDark bool) Styles {
 
 	s.Help = help.DefaultStyles(isDark)
 	s.Mark = markColours(isDark)
+	for i, c := range own.Types {
+		if c != nil {
+			s.Mark.Tints[i] = c
+		}
+	}
+	for i, c := range own.Pins {
+		if c != nil {
+			s.Mark.Pins[i] = c
+		}
+	}
 	return s
 }
 
