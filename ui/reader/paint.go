@@ -78,7 +78,7 @@ const (
 	stylePin     = 0
 	styleCurrent = stylePin + styles.PinColours
 	styleTint    = styleCurrent + styles.PinColours
-	styleFind    = styleTint + 4
+	styleFind    = styleTint + styles.TypeTints
 	styleFindCur = styleFind + 1
 )
 

@@ -93,11 +93,15 @@ type Status struct {
 // colour each.
 const PinColours = 6
 
+// TypeTints is how many entity types have a tint of their own: one per
+// model.EntityTypes.
+const TypeTints = 7
+
 // Mark holds the colours of the reader's highlights. A nil background means
 // reverse video (the theme without colour); a nil tint means no tint.
 type Mark struct {
 	Pins  [PinColours]color.Color // background of each pinned entity, in pin order
-	Tints [7]color.Color          // foreground of unpinned entities, by model.EntityTypes order
+	Tints [TypeTints]color.Color  // foreground of unpinned entities, by model.EntityTypes order
 	Find  color.Color             // background of an in-article search hit
 }
 
@@ -110,7 +114,7 @@ type Colors struct {
 	Border    color.Color // separators and rules
 	Selection color.Color // background of the selected row
 	Error     color.Color // errors and questions in the status bar
-	Types     [7]color.Color
+	Types     [TypeTints]color.Color
 	Pins      [PinColours]color.Color
 }
 
@@ -196,13 +200,13 @@ func markColours(isDark bool) Mark {
 	if isDark {
 		return Mark{
 			Pins:  [PinColours]color.Color{c("#8A5A00"), c("#1F5F8B"), c("#7A2E7A"), c("#2E6B30"), c("#8B2F2F"), c("#1E6B66")},
-			Tints: [7]color.Color{c("#F2C38B"), c("#9CC8FF"), c("#A8DCA8"), c("#8FE0D6"), c("#F5A3A3"), c("#E6D87A"), c("#D9B3F0")},
+			Tints: [TypeTints]color.Color{c("#F2C38B"), c("#9CC8FF"), c("#A8DCA8"), c("#8FE0D6"), c("#F5A3A3"), c("#E6D87A"), c("#D9B3F0")},
 			Find:  c("#6B6B00"),
 		}
 	}
 	return Mark{
 		Pins:  [PinColours]color.Color{c("#FFD978"), c("#B8DBFF"), c("#F2C4F2"), c("#C4EBC0"), c("#FFC2C2"), c("#B5EDE8")},
-		Tints: [7]color.Color{c("#8A4F00"), c("#1F5FA8"), c("#2E7D32"), c("#00796B"), c("#B23B3B"), c("#7A6A00"), c("#7B3FA0")},
+		Tints: [TypeTints]color.Color{c("#8A4F00"), c("#1F5FA8"), c("#2E7D32"), c("#00796B"), c("#B23B3B"), c("#7A6A00"), c("#7B3FA0")},
 		Find:  c("#FFF176"),
 	}
 }
