@@ -42,6 +42,7 @@ func (s *Store) List(ctx context.Context, q ListQuery) ([]model.Summary, error) 
 type ListItem struct {
 	model.Summary
 	ArticleState
+	SummaryOnly bool // holds only a feed's teaser (summaryonly.go)
 }
 
 // ListItems is List with each article's read and starred state. The state
@@ -54,6 +55,9 @@ func (s *Store) ListItems(ctx context.Context, q ListQuery) ([]ListItem, error) 
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	list, err := scanItems(rows)
+	if err == nil {
+		err = s.markSummaryOnly(ctx, list)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}

@@ -162,6 +162,10 @@ CREATE TABLE pending_work (
 	since INTEGER NOT NULL -- unix seconds it was first recorded
 ) WITHOUT ROWID;
 `,
+	// 6: feed articles that hold only the feed's teaser: the full text was
+	// wanted but not had (see summaryonly.go). A table of its own, not a
+	// column, so the list index and the article rows stay as they are.
+	summaryOnlyMigration,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it
