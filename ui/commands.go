@@ -103,7 +103,7 @@ func (m *Model) loadList() tea.Cmd {
 func listItems(rows []store.ListItem) []list.Item {
 	items := make([]list.Item, len(rows))
 	for i, r := range rows {
-		items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred}
+		items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred, SummaryOnly: r.SummaryOnly}
 	}
 	return items
 }

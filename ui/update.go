@@ -220,9 +220,11 @@ func (m *Model) followSelection() tea.Cmd {
 		m.articleID = 0
 		m.articleReq++ // drop any load in flight
 		m.reader.Clear()
+		m.reader.SetSummaryOnly(false)
 		m.sidebar.SetEntities(nil)
 		return nil
 	}
+	m.reader.SetSummaryOnly(s.SummaryOnly) // a fetch may have changed it
 	if s.ID == m.articleID {
 		return nil
 	}

@@ -68,7 +68,24 @@ type Model struct {
 	measure int // the widest the text is wrapped to; 0 the pane's width
 	focused bool
 	loading bool
+	// summaryOnly: the article holds only its feed's teaser, and a line
+	// above the text says so and how to read the rest.
+	summaryOnly bool
 }
+
+// SummaryLine is the reader's first line for an article that holds only
+// its feed's teaser; %s is the key that opens the page.
+const SummaryLine = "summary only — %s opens the page"
+
+// SetSummaryOnly says whether the article shown holds only its feed's
+// teaser. The root sets it with each selection; SetArticle leaves it.
+func (m *Model) SetSummaryOnly(only bool) {
+	m.summaryOnly = only
+	m.clamp()
+}
+
+// SummaryOnly reports whether the summary-only line is shown.
+func (m Model) SummaryOnly() bool { return m.summaryOnly }
 
 // DefaultMeasure is the width the text is wrapped to when the pane is
 // wider: lines much longer than this are hard to read.
@@ -225,7 +242,24 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
 }
 
-func (m Model) bodyHeight() int { return max(1, m.height-1) }
+func (m Model) bodyHeight() int { return max(1, m.height-1-m.noticeLines()) }
+
+// noticeLines is the lines above the text: the summary-only line.
+func (m Model) noticeLines() int {
+	if m.summaryOnly && m.height > 2 {
+		return 1
+	}
+	return 0
+}
+
+// notice is the summary-only line, cut to the pane.
+func (m Model) notice() string {
+	k := m.km.Article.OpenURL.Help().Key
+	if k == "" {
+		k = "O"
+	}
+	return m.st.Status.Error.Render(pane.Cut(" "+strings.Replace(SummaryLine, "%s", k, 1), m.width))
+}
 
 // View draws the pane: exactly height lines of exactly width columns.
 func (m Model) View() string {
@@ -246,7 +280,10 @@ func (m Model) View() string {
 	case m.article == nil:
 		out = append(out, muted(" no article selected"))
 	default:
-		end := min(len(m.lines), m.offset+m.height-1)
+		if m.noticeLines() > 0 {
+			out = append(out, m.notice())
+		}
+		end := min(len(m.lines), m.offset+m.bodyHeight())
 		if pad := strings.Repeat(" ", m.indent()); pad != "" {
 			for _, l := range m.lines[m.offset:end] {
 				out = append(out, pad+l)
