@@ -15,10 +15,12 @@ import (
 // ListQuery selects a page of the article list. The filters combine: an
 // entity with Unread lists the unread articles that mention it.
 type ListQuery struct {
-	Limit, Offset int   // Limit 0 means every article
-	EntityID      int64 // 0 = all articles; else only those naming this entity
-	Unread        bool  // only articles not yet read
-	Starred       bool  // only starred articles
+	Limit, Offset int    // Limit 0 means every article
+	EntityID      int64  // 0 = all articles; else only those naming this entity
+	Unread        bool   // only articles not yet read
+	Starred       bool   // only starred articles
+	FeedID        int64  // 0 = any source; else only articles from this feed
+	FeedTag       string // "" = any source; else only articles from feeds with this tag
 }
 
 // List returns article summaries, newest published first; articles with the
@@ -105,6 +107,7 @@ func filterConds(q ListQuery, prefix string) (conds []string, args []any) {
 		conds = append(conds, prefix+`id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)`)
 		args = append(args, q.EntityID)
 	}
+	conds, args = feedConds(q, prefix, conds, args)
 	if q.Unread {
 		conds = append(conds, prefix+`read = 0`)
 	}
