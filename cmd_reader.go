@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -69,7 +70,8 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if opts.ReaderWidth, err = ui.LoadReaderWidth(configPath()); err != nil {
 		return err // names the file and line
 	}
-	opts.Refresh = readerRefresh(st)
+	fetches := readerFetches(st)
+	opts.Refresh, opts.RefreshFeeds = fetches(nil), fetches
 	switch {
 	case st.ReadOnly():
 		opts.Hint = readOnlyHint
@@ -92,12 +94,24 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 // while the rest download. The reader and a `byline fetch` in another
 // terminal may write at once: the store waits for the other's transaction
 // (busy_timeout, immediate transactions) rather than failing.
-func readerRefresh(st *store.Store) ui.RefreshFunc {
+func readerRefresh(st *store.Store) ui.RefreshFunc { return readerFetches(st)(nil) }
+
+// readerFetches makes readerRefresh of only the feeds at urls (nil: every
+// feed), as the feeds view's r fetches one feed or a tag's; the fetches
+// share one entity extractor.
+func readerFetches(st *store.Store) func(urls []string) ui.RefreshFunc {
 	extractor := sync.OnceValue(entity.New) // built on the first r, then kept
+	return func(urls []string) ui.RefreshFunc { return readerFetch(st, extractor, urls) }
+}
+
+func readerFetch(st *store.Store, extractor func() entity.Extractor, urls []string) ui.RefreshFunc {
 	return func(ctx context.Context, progress func(done, total, newArticles int)) (string, error) {
 		feeds, err := st.Feeds(ctx)
 		if err != nil {
 			return "", fmt.Errorf("list feeds: %w", err)
+		}
+		if urls != nil {
+			feeds = slices.DeleteFunc(feeds, func(f store.Feed) bool { return !slices.Contains(urls, f.URL) })
 		}
 		if len(feeds) == 0 {
 			return "", ui.ErrNoFeeds

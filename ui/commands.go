@@ -27,6 +27,7 @@ type listFilter struct {
 	starred bool
 	search  string // "": no search
 	hits    int    // hits the search found in all
+	feed    feedFilter
 }
 
 // describe is the filter as the status bar shows it, or "".
@@ -41,6 +42,9 @@ func (f listFilter) describe() string {
 	}
 	if f.entity.ID != 0 {
 		parts = append(parts, "entity: "+oneLine(f.entity.Name))
+	}
+	if d := f.feed.describe(); d != "" {
+		parts = append(parts, d)
 	}
 	if f.unread {
 		parts = append(parts, "unread")
@@ -76,7 +80,7 @@ func (m *Model) loadList() tea.Cmd {
 	m.listReq++
 	m.listKeep = 0
 	req, ctx, lib, f := m.listReq, m.ctx, m.lib, m.filter
-	q := store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred}
+	q := store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred, FeedID: f.feed.id, FeedTag: f.feed.tag}
 	switch {
 	case f.search != "" && q == (store.ListQuery{}):
 		m.list.SetEmpty("no article matches " + strconv.Quote(oneLine(f.search)))

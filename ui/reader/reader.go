@@ -71,6 +71,10 @@ type Model struct {
 	// summaryOnly: the article holds only its feed's teaser, and a line
 	// above the text says so and how to read the rest.
 	summaryOnly bool
+	// links are the article's links while L lists them in place of the
+	// text; nil otherwise. linkOffset is the first one in view.
+	links      []Link
+	linkOffset int
 }
 
 // SummaryLine is the reader's first line for an article that holds only
@@ -141,6 +145,7 @@ func (m *Model) SetLoading(title string) {
 	m.title = title
 	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
 	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
+	m.links = nil
 }
 
 // SetError shows a one-line error in place of the article.
@@ -154,6 +159,7 @@ func (m *Model) Clear() {
 	m.loading, m.err, m.title = false, "", ""
 	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
 	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
+	m.links = nil
 }
 
 // SetArticle shows a from the top and returns the Cmd that renders it, or
@@ -163,6 +169,7 @@ func (m *Model) SetArticle(a *model.Article) tea.Cmd {
 	m.article, m.offset = a, 0
 	m.title = a.Title
 	m.lines, m.raw, m.shown, m.cur, m.targets, m.jump = nil, nil, CacheKey{}, -1, nil, 0
+	m.links = nil
 	return m.RenderCmd()
 }
 
@@ -222,7 +229,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.show(msg.r, msg.Key)
 	case tea.KeyPressMsg:
-		if d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight()); ok {
+		d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight())
+		switch {
+		case ok && m.links != nil:
+			m.linkOffset = max(0, min(m.linkOffset+d, len(m.links)-(m.bodyHeight()-1)))
+		case ok:
 			m.Scroll(d)
 		}
 	}
@@ -279,6 +290,8 @@ func (m Model) View() string {
 		out = append(out, muted(" loading…"))
 	case m.article == nil:
 		out = append(out, muted(" no article selected"))
+	case m.links != nil:
+		out = append(out, m.linkLines()...)
 	default:
 		if m.noticeLines() > 0 {
 			out = append(out, m.notice())
