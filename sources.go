@@ -251,7 +251,7 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []
 	out = make([]store.FeedItem, len(items))
 	summaryOnly = make([]bool, len(items))
 	for i, it := range items {
-		summaryOnly[i] = it.Summary && mode != store.FullTextNever
+		summaryOnly[i] = it.Summary && mode != store.FullTextNever && it.URL != "" // no page, nothing more to have
 	}
 	var reqs []fetch.Request
 	wanted := map[string][]int{}
