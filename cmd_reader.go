@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -73,7 +74,8 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts.Refresh = readerRefreshKeeping(st, set.Retention)
+	fetches := readerFetches(st, set.Retention)
+	opts.Refresh, opts.RefreshFeeds = fetches(nil), fetches
 	switch {
 	case st.ReadOnly():
 		opts.Hint = readOnlyHint
@@ -96,17 +98,26 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 // while the rest download. The reader and a `byline fetch` in another
 // terminal may write at once: the store waits for the other's transaction
 // (busy_timeout, immediate transactions) rather than failing.
-func readerRefresh(st *store.Store) ui.RefreshFunc { return readerRefreshKeeping(st, 0) }
+func readerRefresh(st *store.Store) ui.RefreshFunc { return readerFetches(st, 0)(nil) }
 
-// readerRefreshKeeping is readerRefresh with the config's retention: items
-// older than it are not stored, and read, unstarred articles older than it
-// are dropped after the fetch (0 keeps everything).
-func readerRefreshKeeping(st *store.Store, retention time.Duration) ui.RefreshFunc {
+// readerFetches makes readerRefresh of only the feeds at urls (nil: every
+// feed), as the feeds view's r fetches one feed or a tag's; the fetches
+// share one entity extractor. retention is the config's: items older than
+// it are not stored, and read, unstarred articles older than it are dropped
+// after the fetch (0 keeps everything).
+func readerFetches(st *store.Store, retention time.Duration) func(urls []string) ui.RefreshFunc {
 	extractor := sync.OnceValue(entity.New) // built on the first r, then kept
+	return func(urls []string) ui.RefreshFunc { return readerFetch(st, extractor, urls, retention) }
+}
+
+func readerFetch(st *store.Store, extractor func() entity.Extractor, urls []string, retention time.Duration) ui.RefreshFunc {
 	return func(ctx context.Context, progress func(done, total, newArticles int)) (string, error) {
 		feeds, err := st.Feeds(ctx)
 		if err != nil {
 			return "", fmt.Errorf("list feeds: %w", err)
+		}
+		if urls != nil {
+			feeds = slices.DeleteFunc(feeds, func(f store.Feed) bool { return !slices.Contains(urls, f.URL) })
 		}
 		if len(feeds) == 0 {
 			return "", ui.ErrNoFeeds

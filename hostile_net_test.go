@@ -73,7 +73,8 @@ func TestWebRedirectToFileRefused(t *testing.T) {
 	mustRun(t, db, 0, "feed", "add", srv.URL+"/feed.xml")
 	mustRun(t, db, 0, "feed", "add", srv.URL+"/feed-to-file")
 	out, errs := mustRun(t, db, 1, "fetch")
-	if out != "1 feed ok, 1 failed; 1 new article\n" {
+	// The bait keeps its teaser, and the summary says so.
+	if out != "1 feed ok, 1 failed; 1 new article; 1 summary only\n" {
 		t.Errorf("fetch said %q", out)
 	}
 	want := "failed: " + srv.URL + "/feed-to-file: refused a redirect to file://" + filepath.ToSlash(secretFeed) +

@@ -42,13 +42,21 @@ const defaultFetchTimeout = 5 * time.Minute
 type fetchReport struct {
 	OK, Failed   int
 	New, Updated int
-	Failures     []error // one per failed feed, each naming it on one line
+	// SummariesOnly counts the new or changed items stored as the feed's
+	// teaser because their page could not be had: without it a fetch that
+	// got no full text at all still said only "ok".
+	SummariesOnly int
+	Failures      []error // one per failed feed, each naming it on one line
 }
 
 // Summary is the report's one line, as `byline fetch` prints it and the
 // reader's status bar shows it.
 func (r fetchReport) Summary() string {
-	return fmt.Sprintf("%s ok, %d failed; %s", count(r.OK, "feed", "feeds"), r.Failed, count(r.New, "new article", "new articles"))
+	s := fmt.Sprintf("%s ok, %d failed; %s", count(r.OK, "feed", "feeds"), r.Failed, count(r.New, "new article", "new articles"))
+	if r.SummariesOnly > 0 {
+		s += "; " + count(r.SummariesOnly, "summary only", "summaries only")
+	}
+	return s
 }
 
 // feedOutcome is one feed's fetch, ready to store.
@@ -56,6 +64,9 @@ type feedOutcome struct {
 	feed  store.Feed
 	state store.FeedState
 	items []store.FeedItem // the changed items, tagged; nil for a 304 or a failure
+	// summaryOnly says, for each of items, that it holds only the feed's
+	// teaser though the full text was wanted.
+	summaryOnly []bool
 }
 
 // fetchFeeds fetches feeds concurrently and stores what changed, one
@@ -172,6 +183,17 @@ func storeOutcome(ctx context.Context, st *store.Store, o feedOutcome, rep *fetc
 	if err != nil {
 		return err
 	}
+	arts := make([]model.Article, len(o.items))
+	only := 0
+	for i := range o.items {
+		arts[i] = o.items[i].Article
+		if o.summaryOnly[i] {
+			only++
+		}
+	}
+	if err := st.SetSummaryOnly(ctx, o.feed.ID, arts, o.summaryOnly); err != nil {
+		return err
+	}
 	if err := st.UpdateFeedState(ctx, o.feed.ID, o.state); err != nil {
 		return err
 	}
@@ -183,6 +205,7 @@ func storeOutcome(ctx context.Context, st *store.Store, o feedOutcome, rep *fetc
 	rep.OK++
 	rep.New += added
 	rep.Updated += updated
+	rep.SummariesOnly += only
 	return nil
 }
 
@@ -238,7 +261,7 @@ func readFeed(ctx context.Context, st *store.Store, pages *fetch.Fetcher, ex ent
 			changed = append(changed, it)
 		}
 	}
-	o.items = withFullText(ctx, pages, fd, changed)
+	o.items, o.summaryOnly = withFullText(ctx, pages, fd, changed)
 	for i := range o.items {
 		o.items[i].Entities = ex.Extract(&o.items[i].Article)
 	}
@@ -253,10 +276,16 @@ func readFeed(ctx context.Context, st *store.Store, pages *fetch.Fetcher, ex ent
 // that needs it (every item with fd's mode always, teasers with auto)
 // through the run's page fetcher, with fd as their origin: a web feed's
 // pages may not be files or local addresses. A page that cannot be fetched
-// or read leaves the item as the feed sent it.
-func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []feed.Item) []store.FeedItem {
+// or read leaves the item as the feed sent it, and summaryOnly says so: for
+// each item, that its full text was wanted (a teaser, unless fd's mode is
+// never) and is not had.
+func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []feed.Item) (out []store.FeedItem, summaryOnly []bool) {
 	mode := fd.FullText
-	out := make([]store.FeedItem, len(items))
+	out = make([]store.FeedItem, len(items))
+	summaryOnly = make([]bool, len(items))
+	for i, it := range items {
+		summaryOnly[i] = it.Summary && mode != store.FullTextNever && it.URL != "" // no page, nothing more to have
+	}
 	var reqs []fetch.Request
 	wanted := map[string][]int{}
 	for i, it := range items {
@@ -271,7 +300,7 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []
 		out[i].Retry = true // until its page answers for good
 	}
 	if len(reqs) == 0 {
-		return out
+		return out, summaryOnly
 	}
 	for res := range f.Fetch(ctx, reqs) {
 		if res.Err != nil && !permanent(res.Status) && !errors.Is(res.Err, fetch.ErrRefused) {
@@ -289,13 +318,16 @@ func withFullText(ctx context.Context, f *fetch.Fetcher, fd store.Feed, items []
 			continue
 		}
 		for _, i := range wanted[res.URL] {
+			// The page was read: either its text replaces the teaser, or it
+			// says no more than the item did, which is then all there is.
+			summaryOnly[i] = false
 			teaser := items[i].Article
 			if full, ok := fullArticle(teaser, page); ok {
 				out[i] = store.FeedItem{Article: full, Teaser: &teaser}
 			}
 		}
 	}
-	return out
+	return out, summaryOnly
 }
 
 // permanent reports whether an HTTP status says a page will not come, so

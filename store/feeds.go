@@ -49,6 +49,7 @@ type Feed struct {
 	LastError          string    // why it failed; "" when it did not
 
 	Articles int // articles in the store that came from this feed
+	Unread   int // those of them not yet read
 }
 
 // ErrFeedExists is returned (wrapped) by AddFeed for a URL already
@@ -99,7 +100,8 @@ func cleanTags(tags []string) []string {
 
 const feedColumns = `f.id, f.url, f.title, f.tags, f.full_text, f.created, f.etag, f.last_modified,
 	f.last_fetched, f.last_status, f.last_error,
-	(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)`
+	(SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
+	(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)`
 
 // Feeds returns every subscription in the order they were added.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
@@ -140,7 +142,7 @@ func scanFeed(r scanner) (Feed, error) {
 	var created int64
 	var fetched sql.NullInt64
 	if err := r.Scan(&f.ID, &f.URL, &f.Title, &tags, &mode, &created, &f.ETag, &f.LastModified,
-		&fetched, &f.LastStatus, &f.LastError, &f.Articles); err != nil {
+		&fetched, &f.LastStatus, &f.LastError, &f.Articles, &f.Unread); err != nil {
 		return Feed{}, err
 	}
 	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
@@ -206,4 +208,20 @@ func (s *Store) UpdateFeedState(ctx context.Context, id int64, st FeedState) err
 		return fmt.Errorf("record fetch of feed %d: %w", id, err)
 	}
 	return nil
+}
+
+// feedConds adds the conditions of q's feed and tag filters to conds, on
+// the articles table with its columns prefixed with prefix ("a."). Both go
+// through the feed index, never the article rows.
+func feedConds(q ListQuery, prefix string, conds []string, args []any) ([]string, []any) {
+	if q.FeedID != 0 {
+		conds = append(conds, prefix+`id IN (SELECT id FROM articles WHERE feed_id = ?)`)
+		args = append(args, q.FeedID)
+	}
+	if q.FeedTag != "" {
+		conds = append(conds, prefix+`id IN (SELECT id FROM articles WHERE feed_id IN
+			(SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ?))`)
+		args = append(args, q.FeedTag)
+	}
+	return conds, args
 }

@@ -15,10 +15,12 @@ import (
 // ListQuery selects a page of the article list. The filters combine: an
 // entity with Unread lists the unread articles that mention it.
 type ListQuery struct {
-	Limit, Offset int   // Limit 0 means every article
-	EntityID      int64 // 0 = all articles; else only those naming this entity
-	Unread        bool  // only articles not yet read
-	Starred       bool  // only starred articles
+	Limit, Offset int    // Limit 0 means every article
+	EntityID      int64  // 0 = all articles; else only those naming this entity
+	Unread        bool   // only articles not yet read
+	Starred       bool   // only starred articles
+	FeedID        int64  // 0 = any source; else only articles from this feed
+	FeedTag       string // "" = any source; else only articles from feeds with this tag
 }
 
 // List returns article summaries, newest published first; articles with the
@@ -42,6 +44,7 @@ func (s *Store) List(ctx context.Context, q ListQuery) ([]model.Summary, error) 
 type ListItem struct {
 	model.Summary
 	ArticleState
+	SummaryOnly bool // holds only a feed's teaser (summaryonly.go)
 }
 
 // ListItems is List with each article's read and starred state. The state
@@ -54,6 +57,9 @@ func (s *Store) ListItems(ctx context.Context, q ListQuery) ([]ListItem, error) 
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	list, err := scanItems(rows)
+	if err == nil {
+		err = s.markSummaryOnly(ctx, list)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -101,6 +107,7 @@ func filterConds(q ListQuery, prefix string) (conds []string, args []any) {
 		conds = append(conds, prefix+`id IN (SELECT article_id FROM article_identities WHERE identity_id = ?)`)
 		args = append(args, q.EntityID)
 	}
+	conds, args = feedConds(q, prefix, conds, args)
 	if q.Unread {
 		conds = append(conds, prefix+`read = 0`)
 	}

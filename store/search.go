@@ -142,6 +142,9 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]L
 		return nil, 0, fmt.Errorf("search %q: %w", query, err)
 	}
 	items, err := scanItems(rows)
+	if err == nil {
+		err = s.markSummaryOnly(ctx, items)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("search %q: %w", query, err)
 	}

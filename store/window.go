@@ -64,6 +64,9 @@ func (s *Store) ListPage(ctx context.Context, q ListQuery, p Page) ([]ListItem, 
 	if p.Backward {
 		slices.Reverse(out)
 	}
+	if err := s.markSummaryOnly(ctx, out); err != nil { // the … glyph
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
 	return out, nil
 }
 
@@ -84,7 +87,7 @@ func (s *Store) rareEntity(ctx context.Context, id int64) (bool, error) {
 	}
 	var named, last int64
 	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM article_entities WHERE entity_id = ?),
+		(SELECT coalesce(max(articles), 0) FROM identities WHERE id = ?),
 		(SELECT coalesce(max(rowid), 0) FROM articles)`, id).Scan(&named, &last)
 	if err != nil {
 		return false, err
@@ -153,12 +156,12 @@ func keysetRanges(p Page) []keyRange {
 func pageQuery(q ListQuery, r keyRange, byEntity bool) (string, []any) {
 	cols := `id, title, published, source, url, read, starred`
 	if byEntity {
-		conds, args := filterConds(ListQuery{Unread: q.Unread, Starred: q.Starred}, "a.")
+		conds, args := filterConds(ListQuery{Unread: q.Unread, Starred: q.Starred, FeedID: q.FeedID, FeedTag: q.FeedTag}, "a.")
 		conds = append(conds, prefixed(r.cond, "a."))
 		args = append(args, r.args...)
 		return `SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
-			FROM article_entities ae CROSS JOIN articles a ON a.id = ae.article_id
-			WHERE ae.entity_id = ? AND ` + strings.Join(conds, ` AND `) + `
+			FROM article_identities ai CROSS JOIN articles a ON a.id = ai.article_id
+			WHERE ai.identity_id = ? AND ` + strings.Join(conds, ` AND `) + `
 			ORDER BY ` + prefixed(r.order, "a.") + ` LIMIT ?`, append([]any{q.EntityID}, args...)
 	}
 	conds, args := filterConds(q, "")

@@ -28,6 +28,7 @@ type listFilter struct {
 	starred bool
 	search  string // "": no search
 	hits    int    // hits the search found in all
+	feed    feedFilter
 }
 
 // describe is the filter as the status bar shows it, or "".
@@ -42,6 +43,9 @@ func (f listFilter) describe() string {
 	}
 	if f.entity.ID != 0 {
 		parts = append(parts, "entity: "+oneLine(f.entity.Name))
+	}
+	if d := f.feed.describe(); d != "" {
+		parts = append(parts, d)
 	}
 	if f.unread {
 		parts = append(parts, "unread")
@@ -105,7 +109,7 @@ const listWindow = 200
 // listQuery is the store's query for the current filter.
 func (m *Model) listQuery() store.ListQuery {
 	f := m.filter
-	return store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred}
+	return store.ListQuery{EntityID: f.entity.ID, Unread: f.unread, Starred: f.starred, FeedID: f.feed.id, FeedTag: f.feed.tag}
 }
 
 // loadList starts the list query for the current filter from its top.
@@ -263,7 +267,7 @@ func (m *Model) jumpEnd(bottom bool) tea.Cmd {
 func listItems(rows []store.ListItem) []list.Item {
 	items := make([]list.Item, len(rows))
 	for i, r := range rows {
-		items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred}
+		items[i] = list.Item{Summary: r.Summary, Read: r.Read, Starred: r.Starred, SummaryOnly: r.SummaryOnly}
 	}
 	return items
 }

@@ -42,6 +42,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.entityView {
 		return m.entityViewKey(msg)
 	}
+	if m.feedsView && !m.showHelp {
+		return m.feedsViewKey(msg)
+	}
+	if m.reader.LinksShown() {
+		if cmd, ok := m.linksKey(msg); ok {
+			return cmd
+		}
+	}
 	if m.marks.asking {
 		return m.markAllKey(msg)
 	}
@@ -82,6 +90,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.EntityView):
 		return m.openEntityView()
+	case key.Matches(msg, g.FeedsView):
+		return m.openFeedsView()
+	case key.Matches(msg, m.km.Reader.Links):
+		m.toggleLinks()
+		return nil
 	case key.Matches(msg, g.Refresh):
 		return m.startRefresh()
 	case key.Matches(msg, g.Tint):
@@ -192,6 +205,8 @@ func (m *Model) back() tea.Cmd {
 		return tea.Batch(marks, m.reloadList())
 	case m.filter.entity.ID != 0:
 		m.filter.entity = model.EntityCount{}
+	case m.filter.feed != (feedFilter{}):
+		m.filter.feed = feedFilter{}
 	case m.filter.unread || m.filter.starred:
 		m.filter.unread, m.filter.starred = false, false
 	default:

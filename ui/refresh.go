@@ -159,8 +159,14 @@ func (r *refreshRun) stop() {
 // startRefresh fetches the feeds in the background, unless a fetch is
 // already running or there is nothing to fetch with.
 func (m *Model) startRefresh() tea.Cmd {
+	return m.startRefreshWith(m.opts.Refresh)
+}
+
+// startRefreshWith runs hook as startRefresh runs the fetch of every feed:
+// the feeds view's r fetches one feed or one tag's this way.
+func (m *Model) startRefreshWith(hook RefreshFunc) tea.Cmd {
 	switch {
-	case m.opts.Refresh == nil:
+	case hook == nil:
 		m.note = noFeedsNote
 		return nil
 	case m.refresh != nil:
@@ -174,7 +180,7 @@ func (m *Model) startRefresh() tea.Cmd {
 		id:       m.refreshReq,
 		ctx:      ctx,
 		cancel:   cancel,
-		hook:     m.opts.Refresh,
+		hook:     hook,
 		spinner:  spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Status.Focus)),
 		finished: make(chan struct{}),
 		progress: make(chan refreshProgressMsg, 1),

@@ -19,6 +19,7 @@ import (
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui/entities"
+	"github.com/bylinehq/byline/ui/feeds"
 	"github.com/bylinehq/byline/ui/keymap"
 	"github.com/bylinehq/byline/ui/list"
 	"github.com/bylinehq/byline/ui/reader"
@@ -83,6 +84,10 @@ type Options struct {
 	// to subscribe. The caller wires it to the pipeline `byline fetch` runs,
 	// so ui stays free of fetching code.
 	Refresh RefreshFunc
+	// RefreshFeeds makes the fetch of only the feeds at urls, which r runs
+	// in the feeds view (F) on a feed or a tag. Nil: r there fetches them
+	// all.
+	RefreshFeeds func(urls []string) RefreshFunc
 	// Browser is the command that opens an article's URL (O), with %u
 	// where the URL goes, as the config file's browser entry gives it;
 	// "": $BROWSER, then the platform's opener.
@@ -116,6 +121,7 @@ type Model struct {
 	reader   reader.Model
 	sidebar  sidebar.Model
 	entities entities.Model
+	feeds    feeds.Model
 
 	width, height int
 	focus         Focus
@@ -155,6 +161,13 @@ type Model struct {
 	summary        string                                               // the last fetch's summary line, for a while
 	summaryReq     int                                                  // id of the newest summary's expiry
 	summaryLinger  time.Duration
+
+	feedsView bool   // the feeds view (F) is open
+	feedsReq  int    // id of the newest feeds view query
+	linkTyped string // the digits typed so far while the links are listed (L)
+	// open opens a URL in the configured browser ("" the default); tests
+	// put their own here.
+	open func(configured, u string) tea.Cmd
 }
 
 // New returns the root model. It does no I/O: the list query starts in Init,
@@ -190,6 +203,8 @@ func New(lib Library, opts Options) *Model {
 	}
 	m.sidebar = sidebar.New(m.km, m.st)
 	m.entities = entities.New(m.st)
+	m.feeds = feeds.New(m.km, m.st)
+	m.open = openURL
 	m.setFocus(FocusList)
 	return m
 }

@@ -63,7 +63,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case spinner.TickMsg, refreshProgressMsg, refreshDoneMsg, summaryExpiredMsg:
-		return m.updateRefresh(msg)
+		return tea.Batch(m.updateRefresh(msg), m.updateFeeds(msg))
+
+	case feedsLoadedMsg, feedRemovedMsg:
+		return m.updateFeeds(msg)
 
 	case autoRefreshMsg:
 		return m.autoRefresh(msg)
@@ -144,13 +147,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.clampHelp()
 			return nil
 		}
-		if m.entityView {
+		if m.entityView || m.feedsView {
 			return nil
 		}
 		return m.handleWheel(msg.Mouse())
 
 	case tea.MouseClickMsg:
-		if m.entityView || m.showHelp {
+		if m.entityView || m.feedsView || m.showHelp {
 			return nil
 		}
 		return m.handleClick(msg.Mouse())
@@ -283,9 +286,11 @@ func (m *Model) showSelected() tea.Cmd {
 		m.articleID = 0
 		m.articleReq++ // drop any load in flight
 		m.reader.Clear()
+		m.reader.SetSummaryOnly(false)
 		m.sidebar.SetEntities(nil)
 		return nil
 	}
+	m.reader.SetSummaryOnly(s.SummaryOnly) // a fetch may have changed it
 	if s.ID == m.articleID {
 		return nil
 	}
@@ -343,6 +348,7 @@ func (m *Model) setStyles(st styles.Styles) {
 	m.reader.SetStyles(st)
 	m.sidebar.SetStyles(st)
 	m.entities.SetStyles(st)
+	m.feeds.SetStyles(st)
 }
 
 // relayout recomputes the layout and hands each pane its size. A pane
@@ -353,7 +359,7 @@ func (m *Model) relayout() {
 		Focus:   m.focus,
 		Sidebar: m.sidebarOpen,
 		Hint:    m.opts.Hint != "",
-		Overlay: m.entityView || m.showHelp,
+		Overlay: m.entityView || m.feedsView || m.showHelp,
 	}
 	m.lay = layout(m.width, m.height, st)
 	if f, moved := m.visibleFocus(); moved {
@@ -368,9 +374,12 @@ func (m *Model) relayout() {
 	}
 	m.helpView = ""
 	if r := m.lay.Overlay; r.Visible() {
-		if m.showHelp {
+		switch {
+		case m.showHelp:
 			m.helpView = helpView(m.km, m.st, r.W)
-		} else {
+		case m.feedsView:
+			m.feeds.SetSize(r.W, r.H)
+		default:
 			m.entities.SetSize(r.W, r.H)
 		}
 	}

@@ -38,6 +38,8 @@ func (m *Model) frame() string {
 		if m.showHelp {
 			lines, _ := helpWindow(m.helpView, m.st, r.W, r.H, m.helpOffset)
 			panes = append(panes, lines)
+		} else if m.feedsView {
+			panes = append(panes, strings.Split(m.feeds.View(), "\n"))
 		} else {
 			panes = append(panes, strings.Split(m.entities.View(), "\n"))
 		}
@@ -123,6 +125,9 @@ func (m *Model) statusBar() string {
 	if m.entityView {
 		focus = "all entities"
 	}
+	if m.feedsView && !m.showHelp {
+		focus = "feeds"
+	}
 	info := m.statusInfo()
 	left := " " + m.st.Status.Position.Render(pos) + "  " + m.st.Status.Focus.Render(focus) + "  "
 	plain := " " + pos + "  " + focus + "  "
@@ -190,6 +195,12 @@ func (m *Model) shortHelp() []key.Binding {
 	}
 	if m.entityView { // typing filters there, so only keys that type nothing
 		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.NextPane, "type"), as(k.Global.Back, "close")}
+	}
+	if m.feedsView {
+		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.Refresh, "fetch it"), as(k.Feeds.Unsubscribe, "unsubscribe"), as(k.Global.Back, "close")}
+	}
+	if m.reader.LinksShown() {
+		return []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9", "open link")), as(k.Reader.Links, "close links"), k.Global.Help}
 	}
 	var out []key.Binding
 	if len(m.pins) > 0 {

@@ -89,13 +89,14 @@ func Parse(name string, data []byte) (f Feed, err error) {
 		return Feed{}, &Error{Name: name, Err: fmt.Errorf("%w: %s", ErrNotFeed, describe(err))}
 	}
 	f = Feed{Title: plainLine(parsed.Title)}
-	base, _ := url.Parse(safe.URL(name, nil))
-	if u, err := url.Parse(name); err == nil && u.Scheme == "file" {
-		base = u // a feed in a local folder: its items may link beside it
-	}
+	base := feedBase(name)
 	if link := safe.URL(parsed.Link, base); link != "" {
 		f.Link = link
-		base, _ = url.Parse(link)
+		if base == nil {
+			// No address for the feed itself (a file parsed by name):
+			// its home page is the best guess left.
+			base, _ = url.Parse(link)
+		}
 	}
 	source := f.Title
 	if source == "" {
@@ -111,6 +112,23 @@ func Parse(name string, data []byte) (f Feed, err error) {
 		}
 	}
 	return f, nil
+}
+
+// feedBase is what an item's relative link resolves against: the feed's
+// own address, as RFC 3986 and RFC 4287 say (the parser has already applied
+// any xml:base). The channel's <link> is the site's home page, often on
+// another host or folder: "a1.html" beside a feed at file:///news/feed.xml
+// is file:///news/a1.html, not http://example.invalid/a1.html. nil when
+// name is not an http(s) or file URL.
+func feedBase(name string) *url.URL {
+	if u, err := url.Parse(name); err == nil && strings.EqualFold(u.Scheme, "file") {
+		return u // a feed in a local folder: its items may link beside it
+	}
+	base, _ := url.Parse(safe.URL(name, nil))
+	if base != nil && base.Host == "" {
+		return nil
+	}
+	return base
 }
 
 // describe turns a parser error into a short reason.

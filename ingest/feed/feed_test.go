@@ -148,3 +148,36 @@ func TestMalformed(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeItemLinks checks an item's relative link resolves against
+// xml:base, then the feed's own address, never the channel's <link> (the
+// site, which RSS 2.0 requires and which is often elsewhere): resolved
+// there, a local feed's items pointed at pages that do not exist, and only
+// their teasers were stored.
+func TestRelativeItemLinks(t *testing.T) {
+	doc := func(base string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel` + base + `><title>Local</title>
+<link>http://example.invalid/</link><description>d</description>
+<item><title>One</title><link>a1.html</link><description>Teaser.</description></item>
+</channel></rss>`
+	}
+	for _, c := range []struct {
+		name, feedURL, base, want string
+	}{
+		{"local folder", "file:///tmp/news/feed.xml", "", "file:///tmp/news/a1.html"},
+		{"web feed", "https://feeds.example/x/feed.xml", "", "https://feeds.example/x/a1.html"},
+		{"xml:base wins", "https://feeds.example/x/feed.xml", ` xml:base="https://site.example/posts/"`, "https://site.example/posts/a1.html"},
+		{"no address: the site", "feed.xml", "", "http://example.invalid/a1.html"},
+	} {
+		f, err := Parse(c.feedURL, []byte(doc(c.base)))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(f.Items) != 1 || f.Items[0].URL != c.want {
+			t.Errorf("%s: items %+v, want URL %s", c.name, f.Items, c.want)
+		}
+		if f.Link != "http://example.invalid/" {
+			t.Errorf("%s: feed link %q", c.name, f.Link)
+		}
+	}
+}

@@ -14,8 +14,9 @@ const (
 	InList Panes = 1 << iota
 	InReader
 	InSidebar
+	InFeeds // the feeds view (F)
 
-	Everywhere = InList | InReader | InSidebar
+	Everywhere = InList | InReader | InSidebar | InFeeds
 )
 
 // paneOf says where each action's key is matched, as ui/keys.go matches
@@ -26,9 +27,14 @@ const (
 var paneOf = map[string]Panes{
 	"search": InList | InSidebar, // in the reader, / is find
 	"find":   InReader,
-	"open":   InList,
+	"open":   InList | InFeeds, // enter lists a feed's articles there
 	"pin":    InSidebar,
 	"follow": InSidebar,
+
+	// The feeds view matches only the moves, open, refresh, back, quit,
+	// help and its own unsubscribe; the reader alone lists links.
+	"unsubscribe": InFeeds,
+	"links":       InReader,
 }
 
 // QuitKey always quits, whatever the config says, so a reader can always

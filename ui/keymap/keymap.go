@@ -15,6 +15,7 @@ type KeyMap struct {
 	Article Article
 	Reader  Reader
 	Sidebar Sidebar
+	Feeds   Feeds
 }
 
 // Global bindings work whichever pane has focus.
@@ -26,7 +27,8 @@ type Global struct {
 	Tint       key.Binding // per-type tint of unpinned entities on or off
 	Back       key.Binding // close a prompt or view, clear a search or filter
 	ToList     key.Binding // from the reader or the sidebar back to the list
-	Refresh    key.Binding // fetch the subscribed feeds in the background
+	Refresh    key.Binding // fetch the subscribed feeds in the background (in the feeds view: the selected one)
+	FeedsView  key.Binding // open the view of the subscribed feeds
 	Help       key.Binding
 	Quit       key.Binding
 }
@@ -68,6 +70,7 @@ type Reader struct {
 	NextMention key.Binding // next mention of a pinned entity, or next find hit
 	PrevMention key.Binding
 	Find        key.Binding // find in the article
+	Links       key.Binding // list the article's links, numbered; a digit opens one
 }
 
 // Sidebar bindings act on the selected entity.
@@ -75,6 +78,11 @@ type Sidebar struct {
 	Pin    key.Binding // highlight every mention; again to unpin
 	Follow key.Binding // list only the articles that mention it
 	Unpin  key.Binding // unpin every pinned entity
+}
+
+// Feeds bindings act in the feeds view (F) on the selected feed.
+type Feeds struct {
+	Unsubscribe key.Binding // unsubscribe, once confirmed
 }
 
 // New returns byline's default key bindings.
@@ -91,7 +99,8 @@ func New() KeyMap {
 			Tint:       b("t", "type tint on/off", "t"),
 			Back:       b("esc", "close/clear", "esc"),
 			ToList:     b("h/←", "back to the list (or esc, q)", "h", "left"),
-			Refresh:    b("r", "fetch feeds", "r"),
+			Refresh:    b("r", "fetch feeds (in F: that feed)", "r"),
+			FeedsView:  b("F", "feeds", "F"),
 			Help:       b("?", "help", "?"),
 			Quit:       b("q", "quit", "q", "ctrl+c"),
 		},
@@ -125,11 +134,15 @@ func New() KeyMap {
 			NextMention: b("n", "next mention / match", "n"),
 			PrevMention: b("N", "previous mention", "N"),
 			Find:        b("/", "find in article", "/"),
+			Links:       b("L", "list links (1-9 opens one)", "L"),
 		},
 		Sidebar: Sidebar{
 			Pin:    b("enter/space", "pin entity (entities pane)", "enter", "space"),
 			Follow: b("f", "list articles naming it", "f"),
 			Unpin:  b("P", "unpin all", "P"),
+		},
+		Feeds: Feeds{
+			Unsubscribe: b("d", "unsubscribe (in F)", "d"),
 		},
 	}
 }
@@ -164,7 +177,7 @@ func (k KeyMap) Sections() []Section {
 		{"Panes", []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.ToList, k.Global.Entities, k.Global.EntityView, k.Global.Back, k.Global.Help, k.Global.Quit}},
 		{"Entities", []key.Binding{k.Sidebar.Pin, k.Sidebar.Unpin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
 		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
-		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.List.NextUnread, k.List.PrevUnread, k.List.MarkAllRead, k.List.Undo, k.Article.OpenURL, k.Article.CopyURL}},
-		{"Feeds", []key.Binding{k.Global.Refresh}},
+		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.List.NextUnread, k.List.PrevUnread, k.List.MarkAllRead, k.List.Undo, k.Article.OpenURL, k.Article.CopyURL, k.Reader.Links}},
+		{"Feeds", []key.Binding{k.Global.Refresh, k.Global.FeedsView, k.Feeds.Unsubscribe}},
 	}
 }

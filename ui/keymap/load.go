@@ -35,6 +35,8 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"to_list": &k.Global.ToList, "unpin_all": &k.Sidebar.Unpin,
 		"next_unread": &k.List.NextUnread, "prev_unread": &k.List.PrevUnread,
 		"mark_all_read": &k.List.MarkAllRead, "undo": &k.List.Undo,
+		"feeds_view": &k.Global.FeedsView, "unsubscribe": &k.Feeds.Unsubscribe,
+		"links": &k.Reader.Links,
 	}
 }
 

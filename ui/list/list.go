@@ -26,7 +26,14 @@ import (
 type Item struct {
 	model.Summary
 	Read, Starred bool
+	// SummaryOnly marks a feed article that holds only the feed's teaser:
+	// its row carries SummaryGlyph, and O opens the page.
+	SummaryOnly bool
 }
+
+// SummaryGlyph marks, in the column after the star, a row whose article
+// holds only its feed's teaser.
+const SummaryGlyph = "…"
 
 // Model is the list pane. The zero value is not usable; call New.
 type Model struct {
@@ -274,7 +281,11 @@ func (m Model) row(i int) string {
 	} else {
 		state += " "
 	}
-	state += " "
+	if s.SummaryOnly {
+		state += SummaryGlyph
+	} else {
+		state += " "
+	}
 	date := ""
 	if showDate {
 		date = " " + pane.Fit(Date(s.Summary), dateWidth)

@@ -68,7 +68,28 @@ type Model struct {
 	measure int // the widest the text is wrapped to; 0 the pane's width
 	focused bool
 	loading bool
+	// summaryOnly: the article holds only its feed's teaser, and a line
+	// above the text says so and how to read the rest.
+	summaryOnly bool
+	// links are the article's links while L lists them in place of the
+	// text; nil otherwise. linkOffset is the first one in view.
+	links      []Link
+	linkOffset int
 }
+
+// SummaryLine is the reader's first line for an article that holds only
+// its feed's teaser; %s is the key that opens the page.
+const SummaryLine = "summary only — %s opens the page"
+
+// SetSummaryOnly says whether the article shown holds only its feed's
+// teaser. The root sets it with each selection; SetArticle leaves it.
+func (m *Model) SetSummaryOnly(only bool) {
+	m.summaryOnly = only
+	m.clamp()
+}
+
+// SummaryOnly reports whether the summary-only line is shown.
+func (m Model) SummaryOnly() bool { return m.summaryOnly }
 
 // DefaultMeasure is the width the text is wrapped to when the pane is
 // wider: lines much longer than this are hard to read.
@@ -124,6 +145,7 @@ func (m *Model) SetLoading(title string) {
 	m.title = title
 	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
 	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
+	m.links = nil
 }
 
 // SetError shows a one-line error in place of the article.
@@ -137,6 +159,7 @@ func (m *Model) Clear() {
 	m.loading, m.err, m.title = false, "", ""
 	m.article, m.lines, m.raw, m.offset = nil, nil, nil, 0
 	m.shown, m.cur, m.targets = CacheKey{}, -1, nil
+	m.links = nil
 }
 
 // SetArticle shows a from the top and returns the Cmd that renders it, or
@@ -146,6 +169,7 @@ func (m *Model) SetArticle(a *model.Article) tea.Cmd {
 	m.article, m.offset = a, 0
 	m.title = a.Title
 	m.lines, m.raw, m.shown, m.cur, m.targets, m.jump = nil, nil, CacheKey{}, -1, nil, 0
+	m.links = nil
 	return m.RenderCmd()
 }
 
@@ -205,7 +229,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.show(msg.r, msg.Key)
 	case tea.KeyPressMsg:
-		if d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight()); ok {
+		d, ok := pane.Motion(m.km.Move, msg, m.bodyHeight())
+		switch {
+		case ok && m.links != nil:
+			m.linkOffset = max(0, min(m.linkOffset+d, len(m.links)-(m.bodyHeight()-1)))
+		case ok:
 			m.Scroll(d)
 		}
 	}
@@ -225,7 +253,24 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
 }
 
-func (m Model) bodyHeight() int { return max(1, m.height-1) }
+func (m Model) bodyHeight() int { return max(1, m.height-1-m.noticeLines()) }
+
+// noticeLines is the lines above the text: the summary-only line.
+func (m Model) noticeLines() int {
+	if m.summaryOnly && m.height > 2 {
+		return 1
+	}
+	return 0
+}
+
+// notice is the summary-only line, cut to the pane.
+func (m Model) notice() string {
+	k := m.km.Article.OpenURL.Help().Key
+	if k == "" {
+		k = "O"
+	}
+	return m.st.Status.Error.Render(pane.Cut(" "+strings.Replace(SummaryLine, "%s", k, 1), m.width))
+}
 
 // View draws the pane: exactly height lines of exactly width columns.
 func (m Model) View() string {
@@ -245,8 +290,13 @@ func (m Model) View() string {
 		out = append(out, muted(" loading…"))
 	case m.article == nil:
 		out = append(out, muted(" no article selected"))
+	case m.links != nil:
+		out = append(out, m.linkLines()...)
 	default:
-		end := min(len(m.lines), m.offset+m.height-1)
+		if m.noticeLines() > 0 {
+			out = append(out, m.notice())
+		}
+		end := min(len(m.lines), m.offset+m.bodyHeight())
 		if pad := strings.Repeat(" ", m.indent()); pad != "" {
 			for _, l := range m.lines[m.offset:end] {
 				out = append(out, pad+l)
