@@ -230,17 +230,17 @@ func (m Model) listLines(w, h int) []string {
 	for i := m.cur.Offset; i < end && m.err == ""; i++ {
 		e := m.items[i]
 		tail := " " + string(e.Type) + " " + strconv.Itoa(e.Articles) + " "
-		nameW := max(1, w-2-ansi.StringWidth(tail))
+		nameW := max(1, w-3-ansi.StringWidth(tail))
 		name := pane.Fit(pane.Cut(strings.Join(strings.Fields(model.Sanitize(e.Name)), " "), nameW), nameW)
 		mark := " "
 		if m.IsMarked(e.ID) {
 			mark = "✓"
 		}
 		if i == m.cur.Index {
-			lines = append(lines, m.st.List.Selected.Render(pane.Fit("▌"+mark+name+tail, w)))
+			lines = append(lines, m.st.List.Selected.Render(pane.Fit("▌"+mark+" "+name+tail, w)))
 			continue
 		}
-		lines = append(lines, " "+mark+m.st.Sidebar.Name.Render(name)+m.st.Sidebar.Count.Render(tail))
+		lines = append(lines, " "+mark+" "+m.st.Sidebar.Name.Render(name)+m.st.Sidebar.Count.Render(tail))
 	}
 	return pane.Block(lines, w, h)
 }
