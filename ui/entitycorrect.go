@@ -42,6 +42,7 @@ var typeLetters = map[string]string{
 type entityCorrectedMsg struct {
 	Action string
 	Target string
+	Name   string // the corrected entity's name now
 	Done   string // what the note says it did
 	ID     int64  // the correction, for undo
 	Err    error
@@ -161,7 +162,11 @@ func (m *Model) correctEntity(ask entityAsk) tea.Cmd {
 			c, err = lib.SetType(ctx, ask.target, ask.typ)
 			done = ask.target + " is " + ask.typ + " now"
 		}
-		return entityCorrectedMsg{Action: ask.action, Target: ask.target, Done: done, ID: c.ID, Err: err}
+		name := ask.target
+		if ask.action == "rename" {
+			name = ask.text
+		}
+		return entityCorrectedMsg{Action: ask.action, Target: ask.target, Name: name, Done: done, ID: c.ID, Err: err}
 	}
 }
 
@@ -179,6 +184,7 @@ func (m *Model) entityCorrected(msg entityCorrectedMsg) tea.Cmd {
 	if !m.entityView {
 		return nil
 	}
+	m.entities.Reselect(msg.Name)
 	return m.loadEntities()
 }
 

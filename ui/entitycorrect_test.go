@@ -68,6 +68,9 @@ func TestEntityViewMerge(t *testing.T) {
 			if contains(m, "marked") {
 				t.Error("marks outlive the merge")
 			}
+			if sel, _ := m.entities.Selected(); sel.Name != b.Name || !contains(m, "also: "+a.Name) {
+				t.Errorf("selected after merge %+v, or %s not among its names", sel, a.Name)
+			}
 			typeText(t, m, strings.ToLower(strings.ReplaceAll(b.Name, " ", "")))
 			if e, ok := m.entities.Selected(); !ok || e.Name != b.Name {
 				t.Fatalf("typing %s selected %+v", b.Name, e)
@@ -106,6 +109,9 @@ func TestEntityViewRename(t *testing.T) {
 			}
 			if err != nil || got.ID == 0 {
 				t.Fatalf("renamed entity: %+v, %v", got, err)
+			}
+			if sel, _ := m.entities.Selected(); sel.Name != "Zed Quux" {
+				t.Errorf("selected after rename: %+v", sel)
 			}
 			if !contains(m, "Zed Quux") || !strings.Contains(status(m), "renamed "+e.Name+" to Zed Quux") {
 				t.Errorf("rename not shown; status %q", status(m))

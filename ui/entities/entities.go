@@ -35,6 +35,7 @@ type Model struct {
 	aliases  []string
 	detailOf int64               // entity the details are for
 	marks    []model.EntityCount // marked for a merge, in the order marked
+	reselect string              // the name SetItems selects, once; "" the top
 	loading  bool
 	err      string
 	width    int
@@ -69,7 +70,17 @@ func (m *Model) SetItems(items []model.EntityCount, more bool, err error) {
 	}
 	m.cur.Len = len(items)
 	m.cur.Set(0)
+	if m.reselect != "" {
+		if i := slices.IndexFunc(items, func(e model.EntityCount) bool { return strings.EqualFold(e.Name, m.reselect) }); i >= 0 {
+			m.cur.Set(i)
+		}
+		m.reselect = ""
+	}
 }
+
+// Reselect makes the next SetItems select the entity named name, when it
+// lists it: a corrected entity stays selected as the list reloads.
+func (m *Model) Reselect(name string) { m.reselect = name }
 
 // SetDetail shows, for entity id, the entities named with it most often,
 // its articles and its other names.
