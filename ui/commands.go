@@ -352,6 +352,7 @@ type entityDetailMsg struct {
 	ID       int64
 	Related  []model.EntityCount
 	Articles []model.Summary
+	Aliases  []string // its other names
 }
 
 // entityViewLimit is how many entities the view lists at once.
@@ -383,12 +384,13 @@ func (m *Model) loadDetail() tea.Cmd {
 	req, ctx, lib := m.detailReq, m.ctx, m.lib
 	return func() tea.Msg {
 		rel, _ := lib.Related(ctx, e.ID, 12)
+		aliases, _ := lib.Names(ctx, e.ID)
 		rows, _ := lib.ListPage(ctx, store.ListQuery{EntityID: e.ID}, store.Page{Limit: 30})
 		arts := make([]model.Summary, len(rows))
 		for i, r := range rows {
 			arts[i] = r.Summary
 		}
-		return entityDetailMsg{Req: req, ID: e.ID, Related: rel, Articles: arts}
+		return entityDetailMsg{Req: req, ID: e.ID, Related: rel, Articles: arts, Aliases: aliases}
 	}
 }
 

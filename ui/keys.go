@@ -328,14 +328,23 @@ func isPrintable(s string) bool {
 // openEntityView opens the view of every entity, ranked by articles.
 func (m *Model) openEntityView() tea.Cmd {
 	m.entityView = true
+	m.entityAsk = entityAsk{}
 	m.entities = entities.New(m.st)
 	m.relayout()
 	return m.loadEntities()
 }
 
 // entityViewKey: esc closes the view, enter lists the selected entity's
-// articles, everything else edits the filters or moves the selection.
+// articles, space marks it and M, R and T correct it (entitycorrect.go),
+// everything else edits the filters or moves the selection. The filter
+// ignores case and spaces, so those keys take nothing from the typing.
 func (m *Model) entityViewKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.entityAsk.kind != askNone {
+		return m.entityAskKey(msg)
+	}
+	if cmd, ok := m.correctionKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, m.km.Global.Back):
 		m.entityView = false

@@ -49,6 +49,13 @@ type Library interface {
 	// SetReadMany marks many articles read or unread at once and returns
 	// the ids it changed (A, and U to undo it).
 	SetReadMany(ctx context.Context, ids []int64, read bool) ([]int64, error)
+	// Names are an entity's other names, which the entity view lists.
+	Names(ctx context.Context, identityID int64) ([]string, error)
+	// Merge, Rename and SetType correct the entities (M, R and T in the
+	// entity view), each by the names the user sees.
+	Merge(ctx context.Context, names []string, into string) (store.Correction, error)
+	Rename(ctx context.Context, name, to string) (store.Correction, error)
+	SetType(ctx context.Context, name, typ string) (store.Correction, error)
 }
 
 // The store is the Library byline runs on.
@@ -148,6 +155,7 @@ type Model struct {
 	entityView bool         // the entity view is open
 	entityReq  int          // id of the newest entity view query
 	detailReq  int          // id of the newest entity detail query
+	entityAsk  entityAsk    // a correction in the entity view, while it asks
 	note       string       // a one-off message in the status bar
 	readDelay  time.Duration
 	readReq    int   // id of the newest read timer

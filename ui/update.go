@@ -126,12 +126,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case entityDetailMsg:
 		if msg.Req == m.detailReq {
-			m.entities.SetDetail(msg.ID, msg.Related, msg.Articles)
+			m.entities.SetDetail(msg.ID, msg.Related, msg.Articles, msg.Aliases)
 		}
 		return nil
 
 	case promptTypedMsg:
 		return m.promptTyped(msg)
+
+	case entityCorrectedMsg:
+		return m.entityCorrected(msg)
 
 	case tea.KeyPressMsg:
 		m.note = ""

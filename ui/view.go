@@ -89,6 +89,8 @@ func (m *Model) frame() string {
 	}
 	if m.prompt.open {
 		b.WriteString(m.promptLine())
+	} else if m.entityView && m.entityAsk.kind != askNone {
+		b.WriteString(m.entityAskLine())
 	} else {
 		b.WriteString(m.statusBar())
 	}
@@ -194,7 +196,7 @@ func (m *Model) shortHelp() []key.Binding {
 		return []key.Binding{as(k.Move.Down, "scroll"), as(k.Global.Help, "close help"), k.Global.Quit}
 	}
 	if m.entityView { // typing filters there, so only keys that type nothing
-		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.NextPane, "type"), as(k.Global.Back, "close")}
+		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.NextPane, "type"), as(k.Entities.Mark, "mark"), as(k.Entities.Merge, "merge"), as(k.Entities.Rename, "rename"), as(k.Entities.Type, "set type"), as(k.Global.Back, "close")}
 	}
 	if m.feedsView {
 		return []key.Binding{as(k.List.Open, "its articles"), as(k.Global.Refresh, "fetch it"), as(k.Feeds.Unsubscribe, "unsubscribe"), as(k.Global.Back, "close")}

@@ -2,7 +2,7 @@
 // widely reported first, narrowed by type and by typing part of a name, and
 // for the selected one the entities most often named with it and its
 // articles by date. The root model runs the store queries; this pane keeps
-// the selection and draws.
+// the selection and the marks (space) a merge takes, and draws.
 package entities
 
 import (
@@ -32,7 +32,10 @@ type Model struct {
 	cur      pane.Cursor
 	related  []model.EntityCount
 	articles []model.Summary
-	detailOf int64 // entity the details are for
+	aliases  []string
+	detailOf int64               // entity the details are for
+	marks    []model.EntityCount // marked for a merge, in the order marked
+	reselect string              // the name SetItems selects, once; "" the top
 	loading  bool
 	err      string
 	width    int
@@ -67,13 +70,49 @@ func (m *Model) SetItems(items []model.EntityCount, more bool, err error) {
 	}
 	m.cur.Len = len(items)
 	m.cur.Set(0)
+	if m.reselect != "" {
+		if i := slices.IndexFunc(items, func(e model.EntityCount) bool { return strings.EqualFold(e.Name, m.reselect) }); i >= 0 {
+			m.cur.Set(i)
+		}
+		m.reselect = ""
+	}
 }
 
-// SetDetail shows, for entity id, the entities named with it most often
-// and its articles.
-func (m *Model) SetDetail(id int64, related []model.EntityCount, articles []model.Summary) {
-	m.detailOf, m.related, m.articles = id, related, articles
+// Reselect makes the next SetItems select the entity named name, when it
+// lists it: a corrected entity stays selected as the list reloads.
+func (m *Model) Reselect(name string) { m.reselect = name }
+
+// SetDetail shows, for entity id, the entities named with it most often,
+// its articles and its other names.
+func (m *Model) SetDetail(id int64, related []model.EntityCount, articles []model.Summary, aliases []string) {
+	m.detailOf, m.related, m.articles, m.aliases = id, related, articles, aliases
 }
+
+// ToggleMark marks the selected entity for a merge, or unmarks it. Marks
+// outlive the filters, so entities found by different names can be
+// marked together.
+func (m *Model) ToggleMark() {
+	e, ok := m.Selected()
+	if !ok {
+		return
+	}
+	if i := slices.IndexFunc(m.marks, func(x model.EntityCount) bool { return x.ID == e.ID }); i >= 0 {
+		m.marks = slices.Delete(m.marks, i, i+1)
+		return
+	}
+	m.marks = append(m.marks, e)
+}
+
+// IsMarked reports whether the entity id is marked.
+func (m Model) IsMarked(id int64) bool {
+	return slices.ContainsFunc(m.marks, func(x model.EntityCount) bool { return x.ID == id })
+}
+
+// Marked are the marked entities, in the order marked.
+func (m Model) Marked() []model.EntityCount { return slices.Clone(m.marks) }
+
+// ClearMarks unmarks every entity.
+func (m *Model) ClearMarks() { m.marks = nil }
 
 // Items are the entities listed.
 func (m Model) Items() []model.EntityCount { return m.items }
@@ -88,8 +127,8 @@ func (m Model) Selected() (model.EntityCount, bool) {
 
 // Update moves the selection (arrows, page keys, ctrl+n/ctrl+p), changes
 // the type filter (tab, shift+tab) and edits the typed filter (any
-// printable key, backspace). Letters always go to the filter, so j and k
-// do not move here.
+// printable key, backspace). Letters go to the filter, so j and k do not
+// move here; the root takes space, M, R and T before them.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -146,6 +185,9 @@ func (m Model) View() string {
 	if m.more {
 		count = "top " + count // the store holds more: typing finds them
 	}
+	if len(m.marks) > 0 {
+		count = strconv.Itoa(len(m.marks)) + " marked · " + count
+	}
 	out = append(out, pane.Header("All entities", count, w, true, m.st.Pane.Header, m.st.Pane.HeaderFocused))
 	var tabs []string
 	for i, t := range Types {
@@ -199,13 +241,17 @@ func (m Model) listLines(w, h int) []string {
 	for i := m.cur.Offset; i < end && m.err == ""; i++ {
 		e := m.items[i]
 		tail := " " + string(e.Type) + " " + strconv.Itoa(e.Articles) + " "
-		nameW := max(1, w-2-ansi.StringWidth(tail))
+		nameW := max(1, w-3-ansi.StringWidth(tail))
 		name := pane.Fit(pane.Cut(strings.Join(strings.Fields(model.Sanitize(e.Name)), " "), nameW), nameW)
+		mark := " "
+		if m.IsMarked(e.ID) {
+			mark = "✓"
+		}
 		if i == m.cur.Index {
-			lines = append(lines, m.st.List.Selected.Render(pane.Fit("▌ "+name+tail, w)))
+			lines = append(lines, m.st.List.Selected.Render(pane.Fit("▌"+mark+" "+name+tail, w)))
 			continue
 		}
-		lines = append(lines, "  "+m.st.Sidebar.Name.Render(name)+m.st.Sidebar.Count.Render(tail))
+		lines = append(lines, " "+mark+" "+m.st.Sidebar.Name.Render(name)+m.st.Sidebar.Count.Render(tail))
 	}
 	return pane.Block(lines, w, h)
 }
@@ -219,6 +265,13 @@ func (m Model) detailLines(w, h int) []string {
 	lines := []string{" " + m.st.Reader.Title.Render(pane.Cut(model.Sanitize(e.Name), w-1))}
 	if m.detailOf != e.ID {
 		return append(lines, m.st.Pane.Muted.Render(pane.Cut("  loading…", w)))
+	}
+	if len(m.aliases) > 0 {
+		also := make([]string, len(m.aliases))
+		for i, a := range m.aliases {
+			also[i] = strings.Join(strings.Fields(model.Sanitize(a)), " ")
+		}
+		lines = append(lines, " "+m.st.Pane.Muted.Render(pane.Cut("also: "+strings.Join(also, ", "), max(0, w-1))))
 	}
 	lines = append(lines, " "+m.st.Sidebar.Group.Render("Often named with"))
 	for _, r := range m.related[:min(len(m.related), max(1, (h-4)/2))] {

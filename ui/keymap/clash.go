@@ -14,8 +14,12 @@ const (
 	InList Panes = 1 << iota
 	InReader
 	InSidebar
-	InFeeds // the feeds view (F)
+	InFeeds    // the feeds view (F)
+	InEntities // the entity view (o)
 
+	// Everywhere is where the global actions, moves and article actions
+	// act. Not in the entity view: there only back acts of them, and
+	// every other key types its filter.
 	Everywhere = InList | InReader | InSidebar | InFeeds
 )
 
@@ -35,6 +39,14 @@ var paneOf = map[string]Panes{
 	// help and its own unsubscribe; the reader alone lists links.
 	"unsubscribe": InFeeds,
 	"links":       InReader,
+
+	// The entity view's corrections act only there, where the other
+	// letters type its filter.
+	"back":           Everywhere | InEntities,
+	"mark_entity":    InEntities,
+	"merge_entities": InEntities,
+	"rename_entity":  InEntities,
+	"type_entity":    InEntities,
 }
 
 // QuitKey always quits, whatever the config says, so a reader can always

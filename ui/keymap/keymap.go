@@ -16,6 +16,8 @@ type KeyMap struct {
 	Reader  Reader
 	Sidebar Sidebar
 	Feeds   Feeds
+	// Entities are the corrections in the entity view (o).
+	Entities Entities
 }
 
 // Global bindings work whichever pane has focus.
@@ -85,6 +87,17 @@ type Feeds struct {
 	Unsubscribe key.Binding // unsubscribe, once confirmed
 }
 
+// Entities bindings correct the store's entities in the entity view (o).
+// Typing there narrows the list; these keys are ones the narrowing has no
+// use for (it ignores case and spaces), so they act even while a filter is
+// typed.
+type Entities struct {
+	Mark   key.Binding // mark or unmark the selected entity for a merge
+	Merge  key.Binding // merge the marked entities into the selected one, once confirmed
+	Rename key.Binding // give the selected entity another canonical name
+	Type   key.Binding // give the selected entity another type
+}
+
 // New returns byline's default key bindings.
 func New() KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
@@ -144,6 +157,12 @@ func New() KeyMap {
 		Feeds: Feeds{
 			Unsubscribe: b("d", "unsubscribe (in F)", "d"),
 		},
+		Entities: Entities{
+			Mark:   b("space", "mark entity (in o)", "space"),
+			Merge:  b("M", "merge marked into selected (in o)", "M"),
+			Rename: b("R", "rename entity (in o)", "R"),
+			Type:   b("T", "set entity type (in o)", "T"),
+		},
 	}
 }
 
@@ -179,5 +198,6 @@ func (k KeyMap) Sections() []Section {
 		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
 		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.List.NextUnread, k.List.PrevUnread, k.List.MarkAllRead, k.List.Undo, k.Article.OpenURL, k.Article.CopyURL, k.Reader.Links}},
 		{"Feeds", []key.Binding{k.Global.Refresh, k.Global.FeedsView, k.Feeds.Unsubscribe}},
+		{"Entity view", []key.Binding{k.Entities.Mark, k.Entities.Merge, k.Entities.Rename, k.Entities.Type}},
 	}
 }

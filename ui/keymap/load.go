@@ -37,6 +37,9 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"mark_all_read": &k.List.MarkAllRead, "undo": &k.List.Undo,
 		"feeds_view": &k.Global.FeedsView, "unsubscribe": &k.Feeds.Unsubscribe,
 		"links": &k.Reader.Links,
+		// Issue 11's corrections in the entity view.
+		"mark_entity": &k.Entities.Mark, "merge_entities": &k.Entities.Merge,
+		"rename_entity": &k.Entities.Rename, "type_entity": &k.Entities.Type,
 	}
 }
 

@@ -136,3 +136,16 @@ func TestKeyNamesAreBubbleTeas(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadEntityViewKeys(t *testing.T) {
+	km, _, err := load(t, "[keys]\nmerge_entities = \"ctrl+g\"\ntint = \"T\"\n")
+	if err != nil {
+		t.Fatal(err) // T is tint's outside the entity view, type_entity's in it
+	}
+	if got := km.Entities.Merge.Keys(); !slices.Equal(got, []string{"ctrl+g"}) {
+		t.Errorf("merge_entities keys %v", got)
+	}
+	if _, _, err := load(t, "[keys]\nrename_entity = \"M\"\n"); err == nil || !strings.Contains(err.Error(), "merge_entities") {
+		t.Errorf("rename_entity = M: err %v, want a clash with merge_entities", err)
+	}
+}
