@@ -163,7 +163,7 @@ func TestReadAndStarPersist(t *testing.T) {
 	press(t, m, "s") // star the first article
 	press(t, m, "j")
 	press(t, m, "m") // mark the second read
-	if !contains(m, "★ Harbour") {
+	if !contains(m, "★  Harbour") {
 		t.Fatal("starred row not marked")
 	}
 	press(t, m, "S")

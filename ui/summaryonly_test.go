@@ -78,7 +78,7 @@ func TestSummaryOnlyGlyphAndReaderLine(t *testing.T) {
 		t.Fatalf("no row for %q in\n%s", title, strings.Join(screen(m), "\n"))
 		return ""
 	}
-	if r := row("Pier closes"); !strings.Contains(r, list.SummaryGlyph+"Pier closes") {
+	if r := row("Pier closes"); !strings.Contains(r, list.SummaryGlyph+" Pier closes") {
 		t.Errorf("summary-only row %q lacks the glyph", r)
 	}
 	if r := row("Ferry line approved"); strings.Contains(r, list.SummaryGlyph) {

@@ -117,7 +117,7 @@ func TestNoColor(t *testing.T) {
 	if !strings.Contains(out, "\x1b[1;7m") {
 		t.Error("selected row not in reverse video without colour")
 	}
-	if !contains(m, "▌•  Harbour") || !contains(m, "▸ Articles") {
+	if !contains(m, "▌•   Harbour") || !contains(m, "▸ Articles") {
 		t.Error("selection or focus marker missing without colour")
 	}
 }

@@ -201,9 +201,9 @@ const (
 const titleRoom = 52
 
 // rowPrefix is the columns before a title: the selection marker, the unread
-// dot, the star, a space; rowMargin is the one column kept free on the right.
+// dot, the star, the summary-only mark, a space; rowMargin is the one column kept free on the right.
 const (
-	rowPrefix = 4
+	rowPrefix = 5
 	rowMargin = 1
 )
 
@@ -282,9 +282,9 @@ func (m Model) row(i int) string {
 		state += " "
 	}
 	if s.SummaryOnly {
-		state += SummaryGlyph
+		state += SummaryGlyph + " "
 	} else {
-		state += " "
+		state += "  "
 	}
 	date := ""
 	if showDate {

@@ -125,12 +125,12 @@ func TestColumnsGiveTheTitleTheRoom(t *testing.T) {
 		title        int
 		date, source bool
 	}{
-		{30, true, 25, false, false},
-		{60, true, 55, false, false},
-		{70, true, 54, true, false},
-		{70, false, 54, false, true},
-		{80, true, 53, true, true},
-		{80, false, 64, false, true},
+		{30, true, 24, false, false},
+		{60, true, 54, false, false},
+		{70, true, 53, true, false},
+		{70, false, 53, false, true},
+		{80, true, 52, true, true},
+		{80, false, 63, false, true},
 	} {
 		title, date, source := Columns(tt.w, tt.dated)
 		if title != tt.title || date != tt.date || source != tt.source {
