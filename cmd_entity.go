@@ -170,12 +170,7 @@ func (a *app) entityCorrectionsCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				for _, c := range list {
-					if err := writeJSONLine(cmd.OutOrStdout(), c); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(cmd.OutOrStdout(), list)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			fmt.Fprintf(tw, "ID\tMADE\tCORRECTION\n")

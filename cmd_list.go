@@ -181,12 +181,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				for _, r := range rows {
-					if err := writeJSONLine(cmd.OutOrStdout(), r); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(cmd.OutOrStdout(), rows)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			fmt.Fprintf(tw, "TYPE\tNAME\tMENTIONS\tARTICLES\n")

@@ -89,6 +89,16 @@ func writeJSONLine(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// writeJSONLines writes each of items as one JSON object per line.
+func writeJSONLines[T any](w io.Writer, items []T) error {
+	for _, it := range items {
+		if err := writeJSONLine(w, it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // rfc3339 formats a publication time, or nil when it is unknown.
 func rfc3339(t time.Time) *string {
 	if t.IsZero() {
