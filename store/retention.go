@@ -23,9 +23,15 @@ func (s *Store) DropOldRead(ctx context.Context, before time.Time) (int, error) 
 	for {
 		var n int64
 		err := s.write(ctx, func(tx *sql.Tx) error {
+			// Dated articles through the list index (it holds published,
+			// read and starred), so a store with nothing to drop is not read
+			// row by row after every fetch; undated ones by when they came.
 			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (
-				SELECT id FROM articles
-				WHERE read = 1 AND starred = 0 AND coalesce(published, imported_at) < ?1
+				SELECT id FROM articles INDEXED BY articles_by_published
+				WHERE published < ?1 AND read = 1 AND starred = 0
+				UNION ALL
+				SELECT id FROM articles INDEXED BY articles_by_published
+				WHERE published IS NULL AND read = 1 AND starred = 0 AND imported_at < ?1
 				LIMIT ?2)`, cutoff, retentionBatch)
 			if err == nil {
 				n, err = r.RowsAffected()
