@@ -60,7 +60,9 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	if opts.Colors, err = ui.LoadColors(configPath()); err != nil {
 		return err
 	}
-	st, err := a.openStore()
+	// The work a killed import left (relinking people across the store)
+	// runs beside the reader rather than before its first frame.
+	st, err := store.OpenLeavingPending(a.storePath())
 	if err != nil {
 		ro, rerr := a.openStoreForReading()
 		if rerr != nil {
@@ -70,7 +72,15 @@ func (a *app) runReader(cmd *cobra.Command, _ []string) error {
 	}
 	defer st.Close()
 	ctx := cmd.Context()
-	n, err := st.Count(ctx)
+	if !st.ReadOnly() {
+		pending, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); st.FinishPending(pending) }()
+		defer func() { cancel(); <-done }() // before the store closes
+	}
+	// Only whether the store is empty or holds a few articles matters
+	// here: counting a big store would delay the first frame.
+	n, err := st.CountUpTo(ctx, onlySamplesMax+1)
 	if err != nil {
 		return err
 	}
@@ -197,8 +207,12 @@ func dropSamples(ctx context.Context, st *store.Store, n int, w io.Writer) {
 
 // onlySamples reports whether the store holds nothing but the demo articles,
 // in which case the hint on how to import stays up.
+// onlySamplesMax is more than the demo holds: a store with more articles is
+// the user's.
+const onlySamplesMax = 10
+
 func onlySamples(ctx context.Context, st *store.Store, n int) bool {
-	if n > 10 {
+	if n > onlySamplesMax {
 		return false
 	}
 	rows, err := st.List(ctx, store.ListQuery{})

@@ -41,10 +41,10 @@ func (s *Store) Pending(ctx context.Context) (bool, error) {
 	return false, err
 }
 
-// finishPending does the work a killed command left recorded. It runs on
-// Open, so the next command of any kind finishes it; an error leaves the
-// record for the one after.
-func (s *Store) finishPending(ctx context.Context) {
+// FinishPending does the work a killed command left recorded. Open runs it,
+// so the next command of any kind finishes it; an error (or ctx ending)
+// leaves the record for the one after.
+func (s *Store) FinishPending(ctx context.Context) {
 	if due, err := s.Pending(ctx); err == nil && due {
 		s.Relink(ctx)
 	}

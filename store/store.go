@@ -47,6 +47,22 @@ func DefaultPath() string {
 // missing, and brings its schema up to date. A database written by a newer
 // byline is refused (ErrNewerSchema) rather than misread.
 func Open(path string) (*Store, error) {
+	s, err := OpenLeavingPending(path)
+	if err != nil {
+		return nil, err
+	}
+	// Work a killed command left undone is finished by the next one. It is
+	// a refinement: when it fails (a full disk), the store still opens and
+	// the work stays recorded for the next time.
+	s.FinishPending(context.Background())
+	return s, nil
+}
+
+// OpenLeavingPending is Open without finishing the work a killed command
+// left recorded, for the reader: relinking a big store can take seconds,
+// and the first frame must not wait for it. The caller runs FinishPending
+// when it can.
+func OpenLeavingPending(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open store: empty path")
 	}
@@ -62,12 +78,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db}
-	// Work a killed command left undone is finished by the next one. It is
-	// a refinement: when it fails (a full disk), the store still opens and
-	// the work stays recorded for the next time.
-	s.finishPending(ctx)
-	return s, nil
+	return &Store{db: db}, nil
 }
 
 // Close releases the database. Pending WAL frames are checkpointed by SQLite
