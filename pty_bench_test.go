@@ -58,7 +58,8 @@ var terminalReplies = []struct{ query, reply string }{
 
 // ptyFirstScreen starts bin with args in a fresh 160x45 pty and returns how
 // long it took until the output holds done, and everything written until then.
-func ptyFirstScreen(tb testing.TB, bin string, env []string, done *regexp.Regexp, args ...string) (time.Duration, []byte) {
+// Then it types quit and waits for the program to end (untimed).
+func ptyFirstScreen(tb testing.TB, bin string, env []string, done *regexp.Regexp, quit string, args ...string) (time.Duration, []byte) {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
 	start := time.Now()
@@ -67,7 +68,7 @@ func ptyFirstScreen(tb testing.TB, bin string, env []string, done *regexp.Regexp
 		tb.Fatal(err)
 	}
 	defer func() {
-		f.Write([]byte("\x03")) // ctrl+c quits from anywhere
+		f.Write([]byte(quit))
 		waited := make(chan struct{})
 		go func() { cmd.Wait(); close(waited) }()
 		select {
@@ -152,7 +153,7 @@ func BenchmarkPtyFirstScreen(b *testing.B) {
 			done := regexp.MustCompile(`[0-9]+/[0-9]+ unread |≈[0-9.]+[kM]? `)
 			var total time.Duration
 			for b.Loop() {
-				d, _ := ptyFirstScreen(b, bin, env, done, "--db", path)
+				d, _ := ptyFirstScreen(b, bin, env, done, "\x03", "--db", path) // ctrl+c quits from anywhere
 				total += d
 			}
 			b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "screen-ms")
