@@ -6,9 +6,9 @@ import "testing"
 // ends, so a test of a few articles sees what a common word in a large
 // store does.
 func SetSearchCandidates(t testing.TB, n int) {
-	old := searchCandidates
-	t.Cleanup(func() { searchCandidates = old })
-	searchCandidates = n
+	old, filtered := searchCandidates, filteredCandidates
+	t.Cleanup(func() { searchCandidates, filteredCandidates = old, filtered })
+	searchCandidates, filteredCandidates = n, n
 }
 
 // SetRelatedSample makes Related read at most n of an entity's articles,
