@@ -129,7 +129,9 @@ func BenchmarkScaleBottom(b *testing.B) {
 }
 
 // BenchmarkScaleSearch is the first page of a search for a common word, as
-// the reader asks for it, with the hit count.
+// the reader asks for it: the best 500 of its newest hits, with an
+// estimate of their number (the exact count follows the frame, in
+// BenchmarkScaleSearchCount).
 func BenchmarkScaleSearch(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
 		st, err := store.OpenReadOnly(path)
@@ -139,9 +141,49 @@ func BenchmarkScaleSearch(b *testing.B) {
 		defer st.Close()
 		ctx := context.Background()
 		for b.Loop() {
-			hits, total, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
-			if err != nil || len(hits) != 500 || total < 500 {
-				b.Fatalf("%d hits of %d: %v", len(hits), total, err)
+			res, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
+			if err != nil || len(res.Items) != 500 || res.Total < 500 {
+				b.Fatalf("%d hits of %d: %v", len(res.Items), res.Total, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleSearchCount is the exact count of a common word's hits,
+// which replaces the estimate once the first page is drawn.
+func BenchmarkScaleSearchCount(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		for b.Loop() {
+			if total, err := st.SearchCount(ctx, "government*", store.ListQuery{}); err != nil || total < 500 {
+				b.Fatalf("%d hits: %v", total, err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleRelated is the entity view's "Often named with" for the
+// store's most named entity, the costliest to relate.
+func BenchmarkScaleRelated(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		top, err := st.Entities(ctx, store.EntityQuery{Limit: 1})
+		if err != nil || len(top) == 0 {
+			b.Fatalf("no entities: %v", err)
+		}
+		for b.Loop() {
+			if rel, err := st.Related(ctx, top[0].ID, 12); err != nil || len(rel) == 0 {
+				b.Fatalf("related to %s: %d, %v", top[0].Name, len(rel), err)
 			}
 		}
 	})
@@ -170,6 +212,51 @@ func BenchmarkScaleEntityFilter(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkScaleEntityFilterShares is the first window of the entity
+// filter for the entities named in about 0.5%, 2% and 5% of the store, the
+// shares where one way of reading the list gives way to another: ns/op is
+// the three together, and each is reported apart (ms-0.5%, ...).
+func BenchmarkScaleEntityFilterShares(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st, err := store.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		all, err := st.Entities(ctx, store.EntityQuery{})
+		if err != nil || len(all) == 0 {
+			b.Fatalf("no entities: %v", err)
+		}
+		shares := []float64{0.005, 0.02, 0.05}
+		picked := make([]model.EntityCount, len(shares))
+		for i, share := range shares {
+			want := int(share * float64(n))
+			for _, e := range all {
+				if d, best := abs(e.Articles-want), abs(picked[i].Articles-want); picked[i].ID == 0 || d < best {
+					picked[i] = e
+				}
+			}
+		}
+		took := make([]time.Duration, len(shares))
+		for b.Loop() {
+			for i, e := range picked {
+				start := time.Now()
+				rows, err := st.ListPage(ctx, store.ListQuery{EntityID: e.ID}, store.Page{Limit: 200})
+				if err != nil || len(rows) == 0 {
+					b.Fatalf("%d rows for %s: %v", len(rows), e.Name, err)
+				}
+				took[i] += time.Since(start)
+			}
+		}
+		for i, share := range shares {
+			b.ReportMetric(float64(took[i].Microseconds())/1000/float64(b.N), fmt.Sprintf("ms-%g%%", share*100))
+		}
+	})
+}
+
+func abs(x int) int { return max(x, -x) }
 
 // BenchmarkScaleEntityCount is the count the status bar shows once the
 // entity filter's first rows are drawn.

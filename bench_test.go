@@ -260,7 +260,8 @@ func BenchmarkSearchBBC(b *testing.B) {
 	for b.Loop() {
 		// The reader's search: its first page of 500, with reading state
 		// and the hit count.
-		hits, n, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
+		res, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
+		hits, n := res.Items, res.Total
 		if err != nil || len(hits) != 500 || n < 500 {
 			b.Fatalf("%d hits of %d: %v", len(hits), n, err)
 		}
@@ -326,7 +327,8 @@ func BenchmarkSearchUnreadBBC(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		hits, n, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500, Unread: true})
+		res, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500, Unread: true})
+		hits, n := res.Items, res.Total
 		if err != nil || len(hits) != 500 || n < 500 {
 			b.Fatalf("%d hits of %d: %v", len(hits), n, err)
 		}

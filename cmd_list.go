@@ -194,7 +194,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per entity per line")
 	cmd.Flags().IntVar(&top, "top", 0, "show only the first N entities (0: all)")
 	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PER, ORG, LOC, WORK, PRODUCT, EVENT or MISC")
-	cmd.Flags().BoolVar(&related, "related", false, "the entities that co-occur most with the named one (ARTICLES: shared articles)")
+	cmd.Flags().BoolVar(&related, "related", false, "the entities that co-occur most with the named one in its latest "+strconv.Itoa(store.RelatedSample)+" articles (ARTICLES: shared articles)")
 	return cmd
 }
 

@@ -84,7 +84,7 @@ func BenchmarkSearchFirstPage(b *testing.B) {
 				if err != nil || len(hits) == 0 {
 					b.Fatalf("Search = %d hits, %v", len(hits), err)
 				}
-				if n, err := s.SearchCount(ctx, query); err != nil || n < len(hits) {
+				if n, err := s.SearchCount(ctx, query, store.ListQuery{}); err != nil || n < len(hits) {
 					b.Fatalf("SearchCount = %d, %v", n, err)
 				}
 			}

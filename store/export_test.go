@@ -14,15 +14,20 @@ func SetBusyTimeout(d time.Duration) (restore func()) {
 	return func() { busyTimeout = old }
 }
 
-// SetRareEntities makes every entity rare (its list read from its
-// articles) or none (its list read by walking the list index), until the
-// test ends.
-func SetRareEntities(t testing.TB, rare bool) {
-	share, most := rareEntityShare, rareEntityMax
-	t.Cleanup(func() { rareEntityShare, rareEntityMax = share, most })
-	if rare {
-		rareEntityMax = 1 << 40
-	} else {
-		rareEntityShare, rareEntityMax = 1<<40, 0
+// EntityPlans are the ways ListPage reads an entity's list; SetEntityPlan
+// makes every entity's list read by one of them, until the test ends.
+var EntityPlans = []string{"walk", "sort", "probe"}
+
+// SetEntityPlan: see EntityPlans.
+func SetEntityPlan(t testing.TB, name string) {
+	old := forcedPlan
+	t.Cleanup(func() { forcedPlan = old })
+	for i, n := range EntityPlans {
+		if n == name {
+			p := entityPlan(i)
+			forcedPlan = &p
+			return
+		}
 	}
+	t.Fatalf("no entity plan %q", name)
 }

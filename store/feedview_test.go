@@ -74,7 +74,8 @@ func TestFeedFiltersAndCounts(t *testing.T) {
 			t.Errorf("%+v: %s, %v; want %s", c.q, got, err, c.want)
 		}
 	}
-	hits, _, err := s.SearchItems(ctx, "harbour", store.ListQuery{FeedTag: "uk"})
+	res, err := s.SearchItems(ctx, "harbour", store.ListQuery{FeedTag: "uk"})
+	hits := res.Items
 	if err != nil || len(hits) != 3 {
 		t.Errorf("search within tag uk: %d hits, %v", len(hits), err)
 	}

@@ -127,7 +127,7 @@ func TestSearchCount(t *testing.T) {
 			t.Errorf("Search(%q): %v", query, err)
 			continue
 		}
-		n, err := s.SearchCount(ctx, query)
+		n, err := s.SearchCount(ctx, query, store.ListQuery{})
 		if err != nil {
 			t.Errorf("SearchCount(%q): %v", query, err)
 			continue
@@ -136,7 +136,7 @@ func TestSearchCount(t *testing.T) {
 			t.Errorf("SearchCount(%q) = %d, Search found %d", query, n, len(hits))
 		}
 	}
-	if n, _ := s.SearchCount(ctx, "bank"); n != 2 {
+	if n, _ := s.SearchCount(ctx, "bank", store.ListQuery{}); n != 2 {
 		t.Errorf("SearchCount(bank) = %d, want 2", n)
 	}
 	if page, _ := s.Search(ctx, "bank", 1); len(page) != 1 || page[0].Title != "Central bank holds rates" {
@@ -311,7 +311,7 @@ func TestReadingWhileImporting(t *testing.T) {
 					err = s.SetRead(ctx, items[0].ID, true)
 				}
 				if err == nil {
-					_, err = s.SearchCount(ctx, "oslo")
+					_, err = s.SearchCount(ctx, "oslo", store.ListQuery{})
 				}
 				if err != nil {
 					errs <- fmt.Errorf("reader %d: %w", r, err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"unicode"
@@ -41,22 +42,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Su
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	return list, nil
-}
-
-// SearchCount returns how many articles Search would find for query with no
-// limit: the hit count beside the first page. It ranks nothing and reads no
-// article rows, so it costs a fraction of the page itself.
-func (s *Store) SearchCount(ctx context.Context, query string) (int, error) {
-	match := ftsQuery(query)
-	if match == "" {
-		return 0, nil
-	}
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count search %q: %w", query, err)
-	}
-	return n, nil
 }
 
 // ftsQuery turns user text into an FTS5 query that is always valid: every
@@ -122,48 +107,196 @@ func hasWordChar(s string) bool {
 	}) >= 0
 }
 
+// searchCandidates is how many hits a search ranks by relevance at most.
+// bm25 costs more than a few microseconds a hit: it reads each hit's column
+// sizes, and before the first it counts every hit of every term (its
+// inverse document frequency), which for a common word in a million
+// articles is half a million. A search with more hits than this lists them
+// by a rule that reads only its newest hits.
+var searchCandidates = 2000
+
+// filteredCandidates is searchCandidates for a search within a filter,
+// whose every hit costs a lookup of its article (read, starred) or of its
+// entities: about twenty times an unfiltered hit.
+var filteredCandidates = 500
+
+// SearchHits is what SearchItems found: a page of hits and how many there
+// are in all.
+type SearchHits struct {
+	Items []ListItem
+	// Total is how many articles match: exact when Exact, else an estimate
+	// from how densely the newest hits lie among the newest articles
+	// (SearchCount gives the exact number, in time that grows with it).
+	Total int
+	Exact bool
+}
+
 // SearchItems is Search within the list filters of q (entity, unread,
-// starred; Limit and Offset page the hits): the page of hits, best first,
-// with their reading state, and how many hits there are in all.
-func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) ([]ListItem, int, error) {
+// starred, feed; Limit and Offset page the hits): a page of hits with their
+// reading state, best first, and how many hits there are in all.
+//
+// Up to searchCandidates hits (filteredCandidates within a filter), best is
+// bm25 with the title weighted, and Total is exact. A search with more (a
+// common word) reads only that many of its newest hits: those with every term in the title first,
+// then the others, newest first in each; Total is an estimate. So the
+// first page costs the same few milliseconds in any store. Limit 0 ranks
+// and lists every hit by bm25.
+func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) (SearchHits, error) {
 	match := ftsQuery(query)
 	if match == "" {
-		return nil, 0, nil
+		return SearchHits{Exact: true}, nil
 	}
+	offset := max(q.Offset, 0)
 	join, where, args := searchFilter(q)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
+	cands := searchCandidates
+	if where != "" {
+		cands = filteredCandidates
+	}
+	cands = max(cands, offset+q.Limit)
+	var n, oldest int64
+	if q.Limit > 0 {
+		// The newest hits, walked by FTS5 in rowid order and stopped by
+		// the LIMIT: no other hit is looked at (TestSearchPlanStopsAtTheCandidates).
+		err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 0) FROM (`+candidatesSQL(join, where)+`)`,
+			append(append([]any{match}, args...), cands)...).Scan(&n, &oldest)
+		if err != nil {
+			return SearchHits{}, fmt.Errorf("search %q: %w", query, err)
+		}
+	}
+	if q.Limit > 0 && n == 0 {
+		return SearchHits{Exact: true}, nil
+	}
+	var rows *sql.Rows
+	var err error
+	many := q.Limit > 0 && n >= int64(cands)
+	switch {
+	case many:
+		rows, err = s.db.QueryContext(ctx, newestPageSQL(join, where),
+			append(append([]any{match}, args...), cands, "{title} : ("+match+")", oldest, limitArg(q.Limit), offset)...)
+	case q.Limit > 0:
+		// Every hit is a candidate, so none is older than the oldest
+		// candidate: the ranking walks no further back than the count did.
+		rows, err = s.db.QueryContext(ctx, rankedPageSQL(join, where+` AND articles_fts.rowid >= ?`),
+			append(append(append([]any{titleWeight, match}, args...), oldest), limitArg(q.Limit), offset)...)
+	default:
+		rows, err = s.db.QueryContext(ctx, rankedPageSQL(join, where),
+			append(append([]any{titleWeight, match}, args...), limitArg(q.Limit), offset)...)
+	}
+	if err != nil {
+		return SearchHits{}, fmt.Errorf("search %q: %w", query, err)
+	}
+	var hits SearchHits
+	hits.Items, err = scanItems(rows)
+	if err == nil {
+		err = s.markSummaryOnly(ctx, hits.Items)
+	}
+	if err != nil {
+		return SearchHits{}, fmt.Errorf("search %q: %w", query, err)
+	}
+	switch {
+	case !many && q.Limit > 0:
+		hits.Total, hits.Exact = int(n), true
+	case !many:
+		hits.Total, hits.Exact = offset+len(hits.Items), true
+	default:
+		hits.Total, err = s.estimateHits(ctx, n, oldest)
+	}
+	if err != nil {
+		return SearchHits{}, fmt.Errorf("search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+// candidatesSQL selects the ids of a search's newest hits within the
+// filter (searchFilter's join and conditions). Arguments: the FTS5 query,
+// the filter's, how many. FTS5 takes on the ORDER BY rowid DESC, so it
+// hands over hits as it walks and the LIMIT ends the walk.
+func candidatesSQL(join, where string) string {
+	return `SELECT articles_fts.rowid AS id FROM articles_fts` + join + `
+		WHERE articles_fts MATCH ?` + where + `
+		ORDER BY articles_fts.rowid DESC LIMIT ?`
+}
+
+// rankedPageSQL is a page of every hit by bm25. Arguments: the title
+// weight, the FTS5 query, the filter's, the page's limit and offset.
+func rankedPageSQL(join, where string) string {
+	return `SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
 		FROM (SELECT articles_fts.rowid AS id, bm25(articles_fts, ?, 1.0) AS score
-			FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where+`
+			FROM articles_fts` + join + ` WHERE articles_fts MATCH ?` + where + `
 			ORDER BY score, id LIMIT ? OFFSET ?) hit
 		JOIN articles a ON a.id = hit.id
-		ORDER BY hit.score, hit.id`,
-		append(append([]any{titleWeight, match}, args...), limitArg(q.Limit), max(q.Offset, 0))...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("search %q: %w", query, err)
+		ORDER BY hit.score, hit.id`
+}
+
+// newestPageSQL is a page of the newest hits (candidatesSQL), those with
+// every term in the title first. Arguments: candidatesSQL's, the FTS5
+// query limited to the title, the oldest candidate, the page's limit and
+// offset. The title hits are walked down to the oldest candidate only.
+func newestPageSQL(join, where string) string {
+	return `WITH cand AS (` + candidatesSQL(join, where) + `),
+		titled AS (SELECT rowid AS id FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC)
+		SELECT a.id, a.title, a.published, a.source, a.url, a.read, a.starred
+		FROM (SELECT id, id IN titled AS t FROM cand ORDER BY t DESC, id DESC LIMIT ? OFFSET ?) hit
+		JOIN articles a ON a.id = hit.id
+		ORDER BY hit.t DESC, hit.id DESC`
+}
+
+// estimateHits guesses how many articles match a search whose n newest hits
+// go back to article id oldest: as many as there would be if the older
+// articles held hits as densely as the newer ones. Never fewer than n.
+func (s *Store) estimateHits(ctx context.Context, n, oldest int64) (int, error) {
+	var newest int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles`).Scan(&newest); err != nil {
+		return 0, err
 	}
-	items, err := scanItems(rows)
-	if err == nil {
-		err = s.markSummaryOnly(ctx, items)
+	span := newest - oldest + 1
+	if span <= 0 || newest <= 0 {
+		return int(n), nil
 	}
-	if err != nil {
-		return nil, 0, fmt.Errorf("search %q: %w", query, err)
+	return int(max(n, n*newest/span)), nil
+}
+
+// SearchCount returns how many articles SearchItems finds for query within
+// the list filters of q (its Limit and Offset ignored): the exact count the
+// estimate gives way to. It ranks nothing and, with no filter, reads no
+// article rows, but it visits every hit: tens of milliseconds for a common
+// word in a million articles, so the reader asks after showing the hits.
+func (s *Store) SearchCount(ctx context.Context, query string, q ListQuery) (int, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return 0, nil
 	}
+	join, where, args := searchFilter(q)
 	var n int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where,
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where,
 		append([]any{match}, args...)...).Scan(&n)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count search %q: %w", query, err)
+		return 0, fmt.Errorf("count search %q: %w", query, err)
 	}
-	return items, max(n, q.Offset+len(items)), nil
+	return n, nil
 }
 
 // searchFilter is what keeps a full-text query's hits within the list
 // filters of q: a join to the articles and the conditions on them. With no
-// filter it is empty, so that ranking reads the index alone.
+// filter it is empty, so that ranking reads the index alone. The entity is
+// looked up for each hit in its own index range (whose pages stay cached),
+// with no join: gathering all its articles first, or reading each hit's
+// article row, cost ten times as much for a common word.
 func searchFilter(q ListQuery) (join, where string, args []any) {
-	conds, args := filterConds(q, "f.")
+	var conds []string
+	if q.EntityID != 0 {
+		conds = append(conds, `EXISTS (SELECT 1 FROM article_identities ai INDEXED BY article_identities_by_identity
+			WHERE ai.identity_id = ? AND ai.article_id = articles_fts.rowid)`)
+		args = append(args, q.EntityID)
+	}
+	rest, restArgs := filterConds(ListQuery{Unread: q.Unread, Starred: q.Starred, FeedID: q.FeedID, FeedTag: q.FeedTag}, "f.")
+	if len(rest) > 0 {
+		join = ` JOIN articles f ON f.id = articles_fts.rowid`
+		conds, args = append(conds, rest...), append(args, restArgs...)
+	}
 	if len(conds) == 0 {
 		return "", "", nil
 	}
-	return ` JOIN articles f ON f.id = articles_fts.rowid`, ` AND ` + strings.Join(conds, ` AND `), args
+	return join, ` AND ` + strings.Join(conds, ` AND `), args
 }

@@ -124,7 +124,8 @@ func TestSearchItemsWithinFilters(t *testing.T) {
 		{"entity and starred and unread", store.ListQuery{EntityID: oslo.ID, Unread: true, Starred: true}, []string{"Oslo markets"}},
 	}
 	for _, tt := range tests {
-		items, n, err := s.SearchItems(ctx, "elect*", tt.q)
+		res, err := s.SearchItems(ctx, "elect*", tt.q)
+		items, n := res.Items, res.Total
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -134,13 +135,14 @@ func TestSearchItemsWithinFilters(t *testing.T) {
 		}
 	}
 	// A page of one still counts every hit, and carries the reading state.
-	items, n, err := s.SearchItems(ctx, "oslo", store.ListQuery{Limit: 1})
+	hits, err := s.SearchItems(ctx, "oslo", store.ListQuery{Limit: 1})
+	items, n := hits.Items, hits.Total
 	if err != nil || len(items) != 1 || n != 2 {
 		t.Fatalf("first page of one for oslo: %d items, count %d, err %v", len(items), n, err)
 	}
 	state := map[string]store.ListItem{}
-	all, _, _ := s.SearchItems(ctx, "oslo", store.ListQuery{})
-	for _, it := range all {
+	all, _ := s.SearchItems(ctx, "oslo", store.ListQuery{})
+	for _, it := range all.Items {
 		state[it.Title] = it
 	}
 	if !state["Oslo votes"].Read || state["Oslo votes"].Starred || !state["Oslo markets"].Starred {

@@ -62,8 +62,8 @@ func ids(items []store.ListItem) []int64 {
 // whole list, in its order: what the reader shows as one scrolls.
 func TestListPageWalks(t *testing.T) {
 	s, ada := pagedStore(t)
-	for _, rare := range []bool{true, false} {
-		store.SetRareEntities(t, rare)
+	for _, plan := range store.EntityPlans {
+		store.SetEntityPlan(t, plan)
 		testListPageWalks(t, s, ada)
 	}
 }

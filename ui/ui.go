@@ -41,7 +41,10 @@ type Library interface {
 	ListUnreadIDs(ctx context.Context, q store.ListQuery) ([]int64, error)
 	Article(ctx context.Context, id int64) (*model.Article, error)
 	ArticleEntities(ctx context.Context, id int64) ([]model.EntityCount, error)
-	SearchItems(ctx context.Context, query string, q store.ListQuery) ([]store.ListItem, int, error)
+	// SearchItems finds a page of hits with a count that may be an
+	// estimate; SearchCount counts exactly, after the hits are shown.
+	SearchItems(ctx context.Context, query string, q store.ListQuery) (store.SearchHits, error)
+	SearchCount(ctx context.Context, query string, q store.ListQuery) (int, error)
 	Entities(ctx context.Context, q store.EntityQuery) ([]model.EntityCount, error)
 	Related(ctx context.Context, entityID int64, limit int) ([]model.EntityCount, error)
 	SetRead(ctx context.Context, id int64, read bool) error
@@ -137,6 +140,8 @@ type Model struct {
 	helpView      string // the full help, drawn once per layout
 	helpOffset    int    // the first line of the help in view
 	lay           Layout
+
+	stopSearch func() // cancels the search (and its count) in flight, if any
 
 	listReq       int   // id of the newest list query (window or page)
 	listGen       int   // id of the newest list filter: g and G keep it, and its count

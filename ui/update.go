@@ -56,6 +56,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.followSelection()
 
+	case searchCountedMsg:
+		if msg.Req == m.listReq && msg.Err == nil {
+			m.filter.hits, m.filter.approx = msg.Hits, false
+		}
+		return nil
+
 	case listCountedMsg:
 		if msg.Gen == m.listGen && msg.Err == nil {
 			m.list.SetCount(msg.Total, msg.Unread)
@@ -126,7 +132,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case entityDetailMsg:
 		if msg.Req == m.detailReq {
-			m.entities.SetDetail(msg.ID, msg.Related, msg.Articles, msg.Aliases)
+			m.entities.SetDetail(msg.ID, msg.Related, msg.Articles, msg.Aliases, msg.Sampled)
 		}
 		return nil
 
@@ -245,7 +251,7 @@ func (m *Model) listLoaded(msg listLoadedMsg) tea.Cmd {
 	m.listDone, m.listErr = true, ""
 	switch {
 	case msg.Whole:
-		m.filter.hits = msg.Hits
+		m.filter.hits, m.filter.approx = msg.Hits, msg.Approx
 		m.list.SetItems(msg.Items)
 	case msg.Jump:
 		m.list.SetWindow(msg.Items, msg.Base, msg.AtEnd)
@@ -269,7 +275,10 @@ func (m *Model) listLoaded(msg listLoadedMsg) tea.Cmd {
 	}
 	m.listKeep = 0
 	var count tea.Cmd
-	if !m.list.Counted() {
+	switch {
+	case msg.Whole && msg.Approx:
+		count = m.countSearch()
+	case !m.list.Counted():
 		count = m.countList()
 	}
 	return tea.Batch(m.followSelection(), count)

@@ -31,6 +31,7 @@ type Model struct {
 	items    []model.EntityCount
 	cur      pane.Cursor
 	related  []model.EntityCount
+	sampled  int // related counts only the entity's latest sampled articles; 0 all
 	articles []model.Summary
 	aliases  []string
 	detailOf int64               // entity the details are for
@@ -83,9 +84,10 @@ func (m *Model) SetItems(items []model.EntityCount, more bool, err error) {
 func (m *Model) Reselect(name string) { m.reselect = name }
 
 // SetDetail shows, for entity id, the entities named with it most often,
-// its articles and its other names.
-func (m *Model) SetDetail(id int64, related []model.EntityCount, articles []model.Summary, aliases []string) {
-	m.detailOf, m.related, m.articles, m.aliases = id, related, articles, aliases
+// its articles and its other names. sampled (0: none) says the companions
+// were counted in only its latest sampled articles, not all of them.
+func (m *Model) SetDetail(id int64, related []model.EntityCount, articles []model.Summary, aliases []string, sampled int) {
+	m.detailOf, m.related, m.articles, m.aliases, m.sampled = id, related, articles, aliases, sampled
 }
 
 // ToggleMark marks the selected entity for a merge, or unmarks it. Marks
@@ -273,7 +275,11 @@ func (m Model) detailLines(w, h int) []string {
 		}
 		lines = append(lines, " "+m.st.Pane.Muted.Render(pane.Cut("also: "+strings.Join(also, ", "), max(0, w-1))))
 	}
-	lines = append(lines, " "+m.st.Sidebar.Group.Render("Often named with"))
+	group := "Often named with"
+	if m.sampled > 0 && m.sampled < e.Articles {
+		group += " in its latest " + strconv.Itoa(m.sampled) + " articles"
+	}
+	lines = append(lines, " "+m.st.Sidebar.Group.Render(pane.Cut(group, max(0, w-1))))
 	for _, r := range m.related[:min(len(m.related), max(1, (h-4)/2))] {
 		lines = append(lines, "  "+pane.Cut(model.Sanitize(r.Name)+" ("+strconv.Itoa(r.Articles)+")", w-2))
 	}
