@@ -33,7 +33,8 @@ import (
 //     Madrid", "RealNetworks") is that organisation.
 //  3. A place that also names a sports club ("Leicester", "Bath") is the
 //     club in a sports story (sportiness is measured on the words, so it
-//     works for feeds without folders) and the place elsewhere.
+//     works for feeds without folders) and where the tagger took it for an
+//     organisation (a takeover in a business story), the place elsewhere.
 //  4. The user's corrections, in the order they were made.
 //
 // The tagger's type plays no part in which identity a row joins, so
@@ -273,7 +274,10 @@ func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
 		if !ok {
 			c = choice{identityKey{key: ar.key}, ar.name, ar.typ}
 		}
-		if r.aliases.placeClubs[c.key] && sport {
+		// A place's name is its club in a sports story, and in any story
+		// whose tagger took it for an organisation: "the owners of
+		// Leicester" in a business story.
+		if r.aliases.placeClubs[c.key] && (sport || ar.typ == model.ORG) {
 			c.sense, c.typ = senseClub, model.ORG
 		}
 		out[i] = r.correct(id, ar, c)

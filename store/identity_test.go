@@ -236,3 +236,41 @@ func TestFuzzySurnameFindsThePerson(t *testing.T) {
 		t.Errorf("Entities(tories) = %+v, %v; want Conservative Party", got, err)
 	}
 }
+
+// A club named after its place is one entity whether the story is a match
+// report or about its money: where the tagger calls the name an
+// organisation it is the club, a place only where it is a place.
+func TestClubOutsideSportsStories(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Rugby", sportBody, named{"Leicester", model.LOC, "Leicester"}, named{"Bath", model.LOC, "Bath"}),
+		story("Takeover", "The owners of Leicester agreed to sell the club to a consortium.", named{"Leicester", model.ORG, "Leicester"}),
+		story("Factory", "A factory in Leicester closed.", named{"Leicester", model.LOC, "Leicester"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	leicester := func(article int64) model.EntityCount {
+		t.Helper()
+		ents, err := s.ArticleEntities(ctx, article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if e.Name == "Leicester" {
+				return e
+			}
+		}
+		t.Fatalf("article %d names no Leicester: %+v", article, ents)
+		return model.EntityCount{}
+	}
+	match, money, place := leicester(ids[0]), leicester(ids[1]), leicester(ids[2])
+	if money.ID != match.ID || money.Type != model.ORG {
+		t.Errorf("Leicester in the takeover story is %+v, want the club %+v", money, match)
+	}
+	if place.ID == match.ID || place.Type != model.LOC {
+		t.Errorf("Leicester in the factory story is %+v, want the place, not the club %+v", place, match)
+	}
+	checkCounts(t, s)
+}
