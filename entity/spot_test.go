@@ -1,9 +1,11 @@
 package entity
 
 import (
+	"os"
 	"slices"
 	"testing"
 
+	"github.com/bylinehq/byline/ingest"
 	"github.com/bylinehq/byline/model"
 )
 
@@ -97,4 +99,26 @@ func indexOf(t *testing.T, s, sub string) int {
 	}
 	t.Fatalf("%q not in %q", sub, s)
 	return -1
+}
+
+// BenchmarkSpot is the spotting pass alone over the seed article, to set
+// beside BenchmarkExtract: it must stay a small part of tagging.
+func BenchmarkSpot(b *testing.B) {
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		b.Skipf("seed article absent: %v", err)
+	}
+	a, err := ingest.Parse(seedPath, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := NewStatistical()
+	if err != nil {
+		b.Fatal(err)
+	}
+	spans := st.Tag(&a)
+	sp := defaultSpotter()
+	for b.Loop() {
+		sp.Spot(&a, spans[:len(spans):len(spans)])
+	}
 }
