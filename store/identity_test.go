@@ -240,14 +240,17 @@ func TestFuzzySurnameFindsThePerson(t *testing.T) {
 
 // A club named after its place is one entity whether the story is a match
 // report or about its money: where the tagger calls the name an
-// organisation it is the club, a place only where it is a place.
+// organisation and the story names another club, it is the club; a
+// council or a university named after the place is not.
 func TestClubOutsideSportsStories(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	ids := mustImport(t, s,
 		story("Rugby", sportBody, named{"Leicester", model.LOC, "Leicester"}, named{"Bath", model.LOC, "Bath"}),
-		story("Takeover", "The owners of Leicester agreed to sell the club to a consortium.", named{"Leicester", model.ORG, "Leicester"}),
+		story("Takeover", "The owners of Leicester agreed to sell the club to the owners of Arsenal.",
+			named{"Leicester", model.ORG, "Leicester"}, org("Arsenal")),
 		story("Factory", "A factory in Leicester closed.", named{"Leicester", model.LOC, "Leicester"}),
+		story("Budget", "Leicester said its council tax would rise.", named{"Leicester", model.ORG, "Leicester"}),
 	).IDs
 	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
@@ -266,12 +269,15 @@ func TestClubOutsideSportsStories(t *testing.T) {
 		t.Fatalf("article %d names no Leicester: %+v", article, ents)
 		return model.EntityCount{}
 	}
-	match, money, place := leicester(ids[0]), leicester(ids[1]), leicester(ids[2])
+	match, money, place, council := leicester(ids[0]), leicester(ids[1]), leicester(ids[2]), leicester(ids[3])
 	if money.ID != match.ID || money.Type != model.ORG {
 		t.Errorf("Leicester in the takeover story is %+v, want the club %+v", money, match)
 	}
-	if place.ID == match.ID || place.Type != model.LOC {
+	if place.ID == match.ID {
 		t.Errorf("Leicester in the factory story is %+v, want the place, not the club %+v", place, match)
+	}
+	if council.ID == match.ID {
+		t.Errorf("Leicester in the council story is the club %+v; no club is named there", match)
 	}
 	checkCounts(t, s)
 }
