@@ -36,24 +36,31 @@ type Extractor interface {
 }
 
 // New returns the default extractor: the statistical tagger embedded in the
-// binary plus Link. Should the embedded model ever fail to decode (a broken
+// binary, the names of assets/aliases.tsv it left untagged (see Spotter),
+// then Link. Should the embedded model ever fail to decode (a broken
 // build), it falls back to the rule-based tagger so imports still work.
 func New() Extractor {
 	if st, err := NewStatistical(); err == nil {
-		return NewExtractor(st)
+		return extractor{tagger: st, spot: defaultSpotter()}
 	}
-	return NewExtractor(NewRuleTagger())
+	return extractor{tagger: NewRuleTagger(), spot: defaultSpotter()}
 }
 
 // NewExtractor combines any Tagger with the linker.
 func NewExtractor(t Tagger) Extractor { return extractor{tagger: t} }
 
-// extractor tags an article and links the spans.
+// extractor tags an article, adds the known names the tagger missed (when
+// spot is set) and links the spans.
 type extractor struct {
 	tagger Tagger
+	spot   *Spotter
 }
 
 // Extract returns the article's entities in order of first mention.
 func (e extractor) Extract(a *model.Article) []model.Entity {
-	return Link(a, e.tagger.Tag(a))
+	spans := e.tagger.Tag(a)
+	if e.spot != nil {
+		spans = e.spot.Spot(a, spans)
+	}
+	return Link(a, spans)
 }

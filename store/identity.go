@@ -33,7 +33,9 @@ import (
 //     Madrid", "RealNetworks") is that organisation.
 //  3. A place that also names a sports club ("Leicester", "Bath") is the
 //     club in a sports story (sportiness is measured on the words, so it
-//     works for feeds without folders) and the place elsewhere.
+//     works for feeds without folders) and where the tagger took it for an
+//     organisation in a story that names another club (a takeover in a
+//     business story), the place elsewhere.
 //  4. The user's corrections, in the order they were made.
 //
 // The tagger's type plays no part in which identity a row joins, so
@@ -273,12 +275,35 @@ func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
 		if !ok {
 			c = choice{identityKey{key: ar.key}, ar.name, ar.typ}
 		}
-		if r.aliases.placeClubs[c.key] && sport {
+		// A place's name is its club in a sports story, and where the
+		// tagger took it for an organisation in a story that names a club
+		// no place is named after ("Bates seals takeover": Leeds, Chelsea,
+		// Arsenal). An organisation named after a place elsewhere is
+		// something else: Cambridge's university, Liverpool's council.
+		if r.aliases.placeClubs[c.key] && (sport || ar.typ == model.ORG && r.namesClub(list)) {
 			c.sense, c.typ = senseClub, model.ORG
 		}
 		out[i] = r.correct(id, ar, c)
 	}
 	return out
+}
+
+// namesClub reports whether an article's rows name a football club by a
+// name that is not a place's: its full name ("Arsenal") or a short name of
+// several words ("Man Utd"). A club's one-word short names are too often
+// words of another kind ("Standard" for Standard Liège, "NEC").
+func (r *resolver) namesClub(list []articleRow) bool {
+	for _, o := range list {
+		if r.aliases.placeClubs[o.key] {
+			continue
+		}
+		for _, t := range r.aliases.targets[o.key] {
+			if t.club && (t.key == o.key || strings.Contains(o.key, " ")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alias resolves ar through the alias table and the learnt acronyms. A name

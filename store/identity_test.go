@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -234,5 +235,144 @@ func TestFuzzySurnameFindsThePerson(t *testing.T) {
 	got, err = s.Entities(ctx, store.EntityQuery{Match: "tories"})
 	if err != nil || len(got) != 1 || got[0].Name != "Conservative Party" {
 		t.Errorf("Entities(tories) = %+v, %v; want Conservative Party", got, err)
+	}
+}
+
+// A club named after its place is one entity whether the story is a match
+// report or about its money: where the tagger calls the name an
+// organisation and the story names another club, it is the club; a
+// council or a university named after the place is not.
+func TestClubOutsideSportsStories(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Rugby", sportBody, named{"Leicester", model.LOC, "Leicester"}, named{"Bath", model.LOC, "Bath"}),
+		story("Takeover", "The owners of Leicester agreed to sell the club to the owners of Arsenal.",
+			named{"Leicester", model.ORG, "Leicester"}, org("Arsenal")),
+		story("Factory", "A factory in Leicester closed.", named{"Leicester", model.LOC, "Leicester"}),
+		story("Budget", "Leicester said its council tax would rise.", named{"Leicester", model.ORG, "Leicester"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	leicester := func(article int64) model.EntityCount {
+		t.Helper()
+		ents, err := s.ArticleEntities(ctx, article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if e.Name == "Leicester" {
+				return e
+			}
+		}
+		t.Fatalf("article %d names no Leicester: %+v", article, ents)
+		return model.EntityCount{}
+	}
+	match, money, place, council := leicester(ids[0]), leicester(ids[1]), leicester(ids[2]), leicester(ids[3])
+	if money.ID != match.ID || money.Type != model.ORG {
+		t.Errorf("Leicester in the takeover story is %+v, want the club %+v", money, match)
+	}
+	if place.ID == match.ID {
+		t.Errorf("Leicester in the factory story is %+v, want the place, not the club %+v", place, match)
+	}
+	if council.ID == match.ID {
+		t.Errorf("Leicester in the council story is the club %+v; no club is named there", match)
+	}
+	checkCounts(t, s)
+}
+
+// An acronym means what the articles in the store spell it out as: once
+// the articles that taught it are deleted, it means what the others say.
+func TestAcronymForgottenWithItsArticles(t *testing.T) {
+	from := func(source string, a model.Article) model.Article {
+		a.Source = source
+		return a
+	}
+	fairTrading := func(title string) model.Article {
+		return story(title, "The Office of Fair Trading (OFT) said no.", org("Office of Fair Trading"), org("OFT"))
+	}
+	for _, drop := range []struct {
+		name string
+		fn   func(s *store.Store) error
+	}{
+		{"delete source", func(s *store.Store) error {
+			_, err := s.DeleteSource(context.Background(), "watchdog/")
+			return err
+		}},
+		{"retention", func(s *store.Store) error {
+			ctx := context.Background()
+			list, err := s.List(ctx, store.ListQuery{})
+			if err != nil {
+				return err
+			}
+			for _, a := range list {
+				if strings.HasPrefix(a.Source, "watchdog/") {
+					if err := s.SetRead(ctx, a.ID, true); err != nil {
+						return err
+					}
+				}
+			}
+			_, err = s.DropOldRead(ctx, day(30))
+			return err
+		}},
+	} {
+		t.Run(drop.name, func(t *testing.T) {
+			s := openTemp(t)
+			ctx := context.Background()
+			mustImport(t, s,
+				from("watchdog/1", fairTrading("Watchdog")),
+				from("watchdog/2", fairTrading("Watchdog again")),
+				from("film/1", story("Festival", "The Oregon Film Team (OFT) won.", org("Oregon Film Team"), org("OFT"))))
+			inquiry := story("Inquiry", "The OFT opened an inquiry.", org("OFT"))
+			inquiry.Published = day(40)
+			id := mustImport(t, s, from("news/1", inquiry)).IDs[0]
+			if _, err := s.Relink(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := entityOf(t, s, id), []string{"Office of Fair Trading ORG"}; !slices.Equal(got, want) {
+				t.Fatalf("before: entities = %q, want %q", got, want)
+			}
+			if err := drop.fn(s); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Relink(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := entityOf(t, s, id), []string{"Oregon Film Team ORG"}; !slices.Equal(got, want) {
+				t.Errorf("after the Office of Fair Trading's articles went: entities = %q, want %q", got, want)
+			}
+			checkCounts(t, s)
+		})
+	}
+}
+
+// A feed item edited again and again counts once for the acronyms it
+// spells out, not once per edit.
+func TestAcronymOfAnEditedItemCountsOnce(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	f, err := s.AddFeed(ctx, store.Feed{URL: "https://a.example/rss"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for edit := range 4 {
+		a := story("Watchdog", fmt.Sprintf("The Office of Fair Trading (OFT) said no, edit %d.", edit),
+			org("Office of Fair Trading"), org("OFT"))
+		a.GUID, a.URL = "g1", "https://a.example/g1"
+		if _, _, err := s.UpsertFeedArticles(ctx, f.ID, []store.FeedItem{{Article: a}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustImport(t, s,
+		story("Festival", "The Oregon Film Team (OFT) won.", org("Oregon Film Team"), org("OFT")),
+		story("Festival again", "The Oregon Film Team (OFT) won again.", org("Oregon Film Team"), org("OFT")))
+	id := mustImport(t, s, story("Inquiry", "The OFT opened an inquiry.", org("OFT"))).IDs[0]
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Two articles of three say Oregon Film Team: that is what OFT is.
+	if got, want := entityOf(t, s, id), []string{"Oregon Film Team ORG"}; !slices.Equal(got, want) {
+		t.Errorf("entities = %q, want %q", got, want)
 	}
 }

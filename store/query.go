@@ -306,7 +306,11 @@ func (s *Store) DeleteSource(ctx context.Context, prefix string) (int, error) {
 	}
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE substr(source, 1, length(?1)) = ?1`, prefix)
+		const ofSource = `SELECT id FROM articles WHERE substr(source, 1, length(?1)) = ?1`
+		if err := unlearn(ctx, tx, ofSource, prefix); err != nil {
+			return err
+		}
+		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (`+ofSource+`)`, prefix)
 		if err == nil {
 			n, err = r.RowsAffected()
 		}

@@ -491,3 +491,69 @@ func TestRelinkPendingCleared(t *testing.T) {
 		t.Error("no relink pending after a fetch stored a new article")
 	}
 }
+
+// TestRelinkIncrementalBBC imports the BBC corpus in ten parts, relinking
+// after each as byline import and fetch do, into two stores: one relinks
+// only the surnames the new articles touch, the other looks at every
+// surname each time. They may differ only by what the incremental relink
+// leaves for later (see changedSurnames: a name that was too common to
+// tell stories apart stops being so as the store grows): at most one
+// article in fifty relinked, one article per person.
+func TestRelinkIncrementalBBC(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("tags 2,225 articles: run without -short or -race")
+	}
+	arts := tagged(t, shareddata.Path(t, "articles/bbc"))
+	ctx := context.Background()
+	incremental, every := openTemp(t), openTemp(t)
+	mergedIncremental, mergedEvery := 0, 0
+	for part := range 10 {
+		batch := arts[part*len(arts)/10 : (part+1)*len(arts)/10]
+		mustImport(t, incremental, batch...)
+		mustImport(t, every, batch...)
+		n, err := incremental.Relink(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mergedIncremental += n
+		if n, err = every.RelinkEverySurname(ctx); err != nil {
+			t.Fatal(err)
+		}
+		mergedEvery += n
+	}
+	t.Logf("relinked %d articles incrementally, %d looking at every surname", mergedIncremental, mergedEvery)
+	if d := mergedIncremental - mergedEvery; mergedEvery == 0 || 50*max(d, -d) > mergedEvery {
+		t.Errorf("relinked %d articles incrementally, %d looking at every surname", mergedIncremental, mergedEvery)
+	}
+	people := func(s *store.Store) map[string]int {
+		ents, err := s.Entities(ctx, store.EntityQuery{Type: model.PER})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make(map[string]int)
+		for _, e := range ents {
+			out[e.Name] = e.Articles
+		}
+		return out
+	}
+	a, b := people(incremental), people(every)
+	for name := range mapsUnion(a, b) {
+		if a[name] != b[name] {
+			t.Logf("%s: %d articles relinking incrementally, %d looking at every surname", name, a[name], b[name])
+		}
+		if d := a[name] - b[name]; d > 1 || d < -1 {
+			t.Errorf("%s: %d articles relinking incrementally, %d looking at every surname", name, a[name], b[name])
+		}
+	}
+}
+
+func mapsUnion(a, b map[string]int) map[string]bool {
+	out := make(map[string]bool)
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}

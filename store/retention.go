@@ -26,13 +26,16 @@ func (s *Store) DropOldRead(ctx context.Context, before time.Time) (int, error) 
 			// Dated articles through the list index (it holds published,
 			// read and starred), so a store with nothing to drop is not read
 			// row by row after every fetch; undated ones by when they came.
-			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (
-				SELECT id FROM articles INDEXED BY articles_by_published
+			const oldRead = `SELECT id FROM articles INDEXED BY articles_by_published
 				WHERE published < ?1 AND read = 1 AND starred = 0
 				UNION ALL
 				SELECT id FROM articles INDEXED BY articles_by_published
 				WHERE published IS NULL AND read = 1 AND starred = 0 AND imported_at < ?1
-				LIMIT ?2)`, cutoff, retentionBatch)
+				LIMIT ?2`
+			if err := unlearn(ctx, tx, oldRead, cutoff, retentionBatch); err != nil {
+				return err
+			}
+			r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (`+oldRead+`)`, cutoff, retentionBatch)
 			if err == nil {
 				n, err = r.RowsAffected()
 			}

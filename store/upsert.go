@@ -263,6 +263,9 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 	if err != nil {
 		return err
 	}
+	if err := unlearn(ctx, up.res.tx, `?1`, id); err != nil { // the old text's acronyms
+		return err
+	}
 	if _, err := up.replaceItem.ExecContext(ctx, h, a.Title, unixOrNull(a.Published), a.Caption,
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), a.GUID, ih, up.feed, id); err != nil {
 		return err
