@@ -41,7 +41,7 @@ func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportRes
 		return ImportResult{IDs: []int64{}, Duplicate: []bool{}}, nil
 	}
 	var res ImportResult
-	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+	err := s.writeBulk(ctx, func(tx *sql.Tx) (err error) {
 		res, err = importTx(ctx, tx, articles)
 		return err
 	})
@@ -131,8 +131,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
 		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
 		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES (?, ?, ?, ?, ?)`},
-		{&im.insertMention, `INSERT INTO mentions (article_id, entity_id, field, paragraph, start, "end", text)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&im.insertMention, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id)
+			VALUES (?, ?, ?, ?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -216,19 +216,29 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 
 	// Entities that fold to one identity are merged into the first of them,
 	// since article_entities holds one row per (article, entity).
-	ids := make([]int64, len(a.Entities))
+	// A mention given twice (same entity, same place) is stored and
+	// counted once: the mentions table is keyed by place and entity.
 	counts := make(map[int64]int, len(a.Entities))
 	var order []int64
+	var rows []mentionRow
+	seen := make(map[mentionRow]bool)
 	for i, e := range a.Entities {
 		eid, err := im.entity(ctx, e)
 		if err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
-		ids[i] = eid
-		if _, seen := counts[eid]; !seen {
+		if _, ok := counts[eid]; !ok {
 			order = append(order, eid)
+			counts[eid] = 0
 		}
-		counts[eid] += len(e.Mentions)
+		for j, m := range e.Mentions {
+			r := mentionRow{entity: eid, field: fields[i][j], paragraph: m.Paragraph, start: m.Start, end: m.End}
+			if !seen[r] {
+				seen[r] = true
+				rows = append(rows, r)
+				counts[eid]++
+			}
+		}
 	}
 	// Resolve the names into identities before storing the links, so each
 	// link is written once, with its identity.
@@ -236,12 +246,12 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	if err != nil {
 		return fmt.Errorf("learn: %w", err)
 	}
-	rows := make([]articleRow, len(order))
+	links := make([]articleRow, len(order))
 	for pos, eid := range order {
 		e := im.names[eid]
-		rows[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
+		links[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
 	}
-	identities, err := im.res.link(ctx, id, rows, sport, false)
+	identities, err := im.res.link(ctx, id, links, sport, false)
 	if err != nil {
 		return fmt.Errorf("resolve entities: %w", err)
 	}
@@ -250,15 +260,18 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 			return fmt.Errorf("link entity: %w", err)
 		}
 	}
-	for i, e := range a.Entities {
-		for j, m := range e.Mentions {
-			if _, err := im.insertMention.ExecContext(ctx, id, ids[i], fields[i][j],
-				m.Paragraph, m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
-			}
+	for _, r := range rows {
+		if _, err := im.insertMention.ExecContext(ctx, id, r.field, r.paragraph, r.start, r.end, r.entity); err != nil {
+			return fmt.Errorf("mention: %w", err)
 		}
 	}
 	return nil
+}
+
+// mentionRow is one row of the mentions table, less its article.
+type mentionRow struct {
+	entity                       int64
+	field, paragraph, start, end int
 }
 
 // entity returns the id of e's stored entity, creating it when new.

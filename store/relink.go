@@ -353,12 +353,18 @@ var titleSex = map[string]byte{
 // "Mr Kennedy" gives 'm', "Baroness Kennedy" 'f'. The 20 bytes before each
 // mention are cut in SQL, so no article is read whole.
 func titledSexes(ctx context.Context, tx *sql.Tx, entity, article int64) (map[byte]bool, error) {
+	// Mentions are keyed by article: the entity's articles come from
+	// article_entities (see migration 8).
+	where := `m.article_id = ?2 AND m.entity_id = ?1`
+	if article == 0 {
+		where = `m.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?1) AND m.entity_id = ?1`
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(CAST(CASE m.field
 				WHEN 0 THEN a.title WHEN 1 THEN a.caption
 				ELSE json_extract(a.body, '$[' || m.paragraph || ']') END AS BLOB),
 			m.start - min(m.start, 20) + 1, min(m.start, 20)) AS TEXT)
 		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.entity_id = ?1 AND (?2 = 0 OR m.article_id = ?2)`, entity, article)
+		WHERE `+where, entity, article)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func (s *Store) UpsertFeedArticles(ctx context.Context, feedID int64, items []Fe
 	if len(items) == 0 {
 		return 0, 0, nil
 	}
-	err = s.write(ctx, func(tx *sql.Tx) (err error) {
+	err = s.writeBulk(ctx, func(tx *sql.Tx) (err error) {
 		added, updated, err = upsertTx(ctx, tx, feedID, items)
 		return err
 	})

@@ -36,6 +36,24 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return writeTx(ctx, s.db, fn)
 }
 
+// bulkCacheKiB is the page cache of a bulk write (an import batch, a fetch's
+// items), in KiB, against SQLite's default of 2,000. A batch dirties pages
+// all over the file (the hash index, the by-entity and by-identity
+// indexes); once they outgrow the cache SQLite writes them to the WAL in
+// the middle of the transaction and again at commit, and the import slows
+// as the store grows. The connection goes back to the default after the
+// commit, so a reader's memory does not grow with it.
+const bulkCacheKiB = 64 << 10
+
+// writeBulk is write for a transaction that writes many rows: its
+// connection has a page cache of bulkCacheKiB while it runs.
+func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	return writeTxCache(ctx, s.db, bulkCacheKiB, fn)
+}
+
 // writeTx runs fn in a transaction that takes the write lock at BEGIN
 // (BEGIN IMMEDIATE, from the DSN's _txlock) and commits it. fn must do
 // database work only: no tagging, no network, nothing slow that would hold
@@ -47,6 +65,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // fails because another is writing, and fn may run more than once: it must
 // start from nothing each time.
 func writeTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	return writeTxCache(ctx, db, 0, fn)
+}
+
+// writeTxCache is writeTx with a page cache of cacheKiB (0: the
+// connection's own) while the transaction runs.
+func writeTxCache(ctx context.Context, db *sql.DB, cacheKiB int, fn func(tx *sql.Tx) error) error {
 	// One connection throughout: data_version compares only on one.
 	// Connecting runs the DSN's pragmas, which a fresh file being made WAL
 	// by another process can answer with SQLITE_BUSY too.
@@ -66,6 +90,15 @@ func writeTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
 		}
 	}
 	defer conn.Close()
+	if cacheKiB > 0 {
+		// PRAGMA takes no parameters; the values are our own integers.
+		var was int
+		if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&was); err == nil {
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -cacheKiB)); err == nil {
+				defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", was))
+			}
+		}
+	}
 
 	seen, _ := dataVersion(ctx, conn)
 	for {
