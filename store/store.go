@@ -34,6 +34,8 @@ type Store struct {
 
 	entities     atomic.Pointer[entityIndex] // for fuzzy matching; nil until asked
 	entitiesLoad sync.Mutex                  // held while loading entities
+
+	bulk bulkWriter // the connection imports write on (see writeBulk)
 }
 
 // DefaultPath is where byline keeps its database when the user names none:
@@ -73,6 +75,7 @@ func Open(path string) (*Store, error) {
 // Close releases the database. Pending WAL frames are checkpointed by SQLite
 // when the last connection to the file closes.
 func (s *Store) Close() error {
+	s.bulk.close()
 	return s.db.Close()
 }
 

@@ -91,7 +91,7 @@ func (s *Store) UpsertFeedArticles(ctx context.Context, feedID int64, items []Fe
 	if len(items) == 0 {
 		return 0, 0, nil
 	}
-	err = s.writeBulk(ctx, func(tx *sql.Tx) (err error) {
+	err = s.write(ctx, func(tx *sql.Tx) (err error) {
 		added, updated, err = upsertTx(ctx, tx, feedID, items)
 		return err
 	})
@@ -120,6 +120,9 @@ func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (
 		if isUpdated {
 			updated++
 		}
+	}
+	if err := up.flush(ctx); err != nil {
+		return 0, 0, err
 	}
 	if added+updated > 0 {
 		if err := up.res.decideTypes(ctx); err != nil {
@@ -265,6 +268,9 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 	}
 	if _, err := up.replaceItem.ExecContext(ctx, h, a.Title, unixOrNull(a.Published), a.Caption,
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), a.GUID, ih, up.feed, id); err != nil {
+		return err
+	}
+	if err := up.flush(ctx); err != nil { // id's rows may be among them
 		return err
 	}
 	for _, st := range []*sql.Stmt{up.unlinkEntities, up.unlinkIdentities, up.dropMentions, up.unindex} {
