@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -359,6 +360,8 @@ func BenchmarkScaleListJSON(b *testing.B) {
 // 10k or 100k articles: the BBC corpus, tagged beforehand and retitled so
 // every article is new, written in batches of importBatch as `byline
 // import` writes them. The store is a fresh copy each time (untimed).
+// cpu-µs/article is the process's CPU time per article, which a machine
+// busy with other work changes less than the rate.
 func BenchmarkScaleImport(b *testing.B) {
 	arts := taggedBBC(b)
 	fresh := make([]model.Article, len(arts))
@@ -368,6 +371,7 @@ func BenchmarkScaleImport(b *testing.B) {
 	}
 	for _, n := range append([]int{0}, benchSizes()...) {
 		b.Run(sizeName(n), func(b *testing.B) {
+			var cpu time.Duration
 			src := ""
 			if n > 0 {
 				src = benchStore(b, n)
@@ -385,19 +389,31 @@ func BenchmarkScaleImport(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
+				before := cpuTime()
 				for i := 0; i < len(fresh); i += importBatch {
 					if _, err := st.Import(context.Background(), fresh[i:min(i+importBatch, len(fresh))]); err != nil {
 						b.Fatal(err)
 					}
 				}
+				cpu += cpuTime() - before
 				b.StopTimer()
 				st.Close()
 				os.Remove(path)
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(len(fresh)*b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(cpu.Microseconds())/float64(len(fresh)*b.N), "cpu-µs/article")
 		})
 	}
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func copyFile(src, dst string) error {

@@ -110,7 +110,7 @@ func backfill(ctx context.Context, tx *sql.Tx, r *resolver) error {
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	mentions, err := tx.PrepareContext(ctx, `SELECT field, paragraph, start, "end", text FROM mentions WHERE article_id = ?`)
+	mentions, err := tx.PrepareContext(ctx, `SELECT field, paragraph, start, "end" FROM mentions WHERE article_id = ?`)
 	if err != nil {
 		return err
 	}
@@ -124,13 +124,14 @@ func backfill(ctx context.Context, tx *sql.Tx, r *resolver) error {
 		for rows.Next() {
 			var m model.Mention
 			var field int
-			if err := rows.Scan(&field, &m.Paragraph, &m.Start, &m.End, &m.Text); err != nil {
+			if err := rows.Scan(&field, &m.Paragraph, &m.Start, &m.End); err != nil {
 				rows.Close()
 				return err
 			}
 			if field >= 0 && field < len(fieldCodes) {
 				m.Field = fieldCodes[field]
 			}
+			m.Text = mentionText(&s.a, m)
 			e.Mentions = append(e.Mentions, m)
 		}
 		if err := rows.Close(); err != nil {

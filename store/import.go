@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,7 +42,7 @@ func (s *Store) Import(ctx context.Context, articles []model.Article) (ImportRes
 		return ImportResult{IDs: []int64{}, Duplicate: []bool{}}, nil
 	}
 	var res ImportResult
-	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+	err := s.writeBulk(ctx, func(tx *sql.Tx) (err error) {
 		res, err = importTx(ctx, tx, articles)
 		return err
 	})
@@ -82,6 +83,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 			res.Imported++
 		}
 	}
+	if err := im.flush(ctx); err != nil {
+		return ImportResult{}, err
+	}
 	if res.Imported > 0 {
 		if err := im.res.decideTypes(ctx); err != nil {
 			return ImportResult{}, fmt.Errorf("decide entity types: %w", err)
@@ -101,6 +105,9 @@ type importer struct {
 	findArticle, insertArticle, indexArticle *sql.Stmt
 	findEntity, insertEntity                 *sql.Stmt
 	linkEntity, insertMention                *sql.Stmt
+
+	// Rows of article_entities and mentions not yet written (see flush).
+	links, mentions [][]int64
 
 	entities map[entityKey]int64    // ids already resolved in this batch
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
@@ -130,9 +137,12 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
 		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
-		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES (?, ?, ?, ?, ?)`},
-		{&im.insertMention, `INSERT INTO mentions (article_id, entity_id, field, paragraph, start, "end", text)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		// The links and mentions of a whole batch go in one statement
+		// each (see flush), the rows as a JSON array.
+		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id)
+			SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`},
+		{&im.insertMention, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id)
+			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -207,8 +217,9 @@ func mentionFields(a *model.Article) ([][]int, error) {
 	return fields, nil
 }
 
-// index writes what hangs off stored article id: its full-text row, its
-// entities and their mentions (fields from mentionFields).
+// index writes what hangs off stored article id: its full-text row and
+// entities, and gathers its entity links and mentions (fields from
+// mentionFields) for flush.
 func (im *importer) index(ctx context.Context, id int64, a *model.Article, fields [][]int) error {
 	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -216,19 +227,29 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 
 	// Entities that fold to one identity are merged into the first of them,
 	// since article_entities holds one row per (article, entity).
-	ids := make([]int64, len(a.Entities))
+	// A mention given twice (same entity, same place) is stored and
+	// counted once: the mentions table is keyed by place and entity.
 	counts := make(map[int64]int, len(a.Entities))
 	var order []int64
+	var rows []mentionRow
+	seen := make(map[mentionRow]bool)
 	for i, e := range a.Entities {
 		eid, err := im.entity(ctx, e)
 		if err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
-		ids[i] = eid
-		if _, seen := counts[eid]; !seen {
+		if _, ok := counts[eid]; !ok {
 			order = append(order, eid)
+			counts[eid] = 0
 		}
-		counts[eid] += len(e.Mentions)
+		for j, m := range e.Mentions {
+			r := mentionRow{entity: eid, field: fields[i][j], paragraph: m.Paragraph, start: m.Start, end: m.End}
+			if !seen[r] {
+				seen[r] = true
+				rows = append(rows, r)
+				counts[eid]++
+			}
+		}
 	}
 	// Resolve the names into identities before storing the links, so each
 	// link is written once, with its identity.
@@ -236,29 +257,69 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	if err != nil {
 		return fmt.Errorf("learn: %w", err)
 	}
-	rows := make([]articleRow, len(order))
+	links := make([]articleRow, len(order))
 	for pos, eid := range order {
 		e := im.names[eid]
-		rows[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
+		links[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
 	}
-	identities, err := im.res.link(ctx, id, rows, sport, false)
+	identities, err := im.res.link(ctx, id, links, sport, false)
 	if err != nil {
 		return fmt.Errorf("resolve entities: %w", err)
 	}
 	for pos, eid := range order {
-		if _, err := im.linkEntity.ExecContext(ctx, id, eid, pos, counts[eid], identities[pos]); err != nil {
-			return fmt.Errorf("link entity: %w", err)
-		}
+		im.links = append(im.links, []int64{id, eid, int64(pos), int64(counts[eid]), identities[pos]})
 	}
-	for i, e := range a.Entities {
-		for j, m := range e.Mentions {
-			if _, err := im.insertMention.ExecContext(ctx, id, ids[i], fields[i][j],
-				m.Paragraph, m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("entity %q: mention %d: %w", e.Name, j+1, err)
-			}
-		}
+	for _, r := range rows {
+		im.mentions = append(im.mentions, []int64{id, int64(r.field), int64(r.paragraph), int64(r.start), int64(r.end), r.entity})
 	}
 	return nil
+}
+
+// flush writes the links and mentions index has gathered, in one statement
+// each. A statement that fires triggers (each link is counted into its
+// entity and identity names) first copies every page it touches to its
+// statement journal: once per statement, so once per batch rather than
+// once per link. The rows must be written before anything reads them or
+// the counts their triggers keep: before decideTypes, before an article is
+// replaced.
+func (im *importer) flush(ctx context.Context) error {
+	if len(im.links) > 0 {
+		if _, err := im.linkEntity.ExecContext(ctx, jsonRows(im.links)); err != nil {
+			return fmt.Errorf("link entities: %w", err)
+		}
+	}
+	if len(im.mentions) > 0 {
+		if _, err := im.insertMention.ExecContext(ctx, jsonRows(im.mentions)); err != nil {
+			return fmt.Errorf("mentions: %w", err)
+		}
+	}
+	im.links, im.mentions = im.links[:0], im.mentions[:0]
+	return nil
+}
+
+// jsonRows is rows as a JSON array of arrays of integers.
+func jsonRows(rows [][]int64) string {
+	b := []byte{'['}
+	for i, r := range rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, v := range r {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, v, 10)
+		}
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
+}
+
+// mentionRow is one row of the mentions table, less its article.
+type mentionRow struct {
+	entity                       int64
+	field, paragraph, start, end int
 }
 
 // entity returns the id of e's stored entity, creating it when new.

@@ -180,9 +180,9 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		return nil, fmt.Errorf("article %d: entities: %w", id, err)
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT ae.identity_id, m.field, m.paragraph, m.start, m."end", m.text
+	rows, err = tx.QueryContext(ctx, `SELECT ae.identity_id, m.field, m.paragraph, m.start, m."end"
 		FROM mentions m JOIN article_entities ae ON ae.article_id = m.article_id AND ae.entity_id = m.entity_id
-		WHERE m.article_id = ? ORDER BY m.field, m.paragraph, m.start, m."end", m.rowid`, id)
+		WHERE m.article_id = ? ORDER BY m.field, m.paragraph, m.start, m."end", m.entity_id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 	}
@@ -191,12 +191,13 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		var eid sql.NullInt64
 		var field int
 		var m model.Mention
-		if err := rows.Scan(&eid, &field, &m.Paragraph, &m.Start, &m.End, &m.Text); err != nil {
+		if err := rows.Scan(&eid, &field, &m.Paragraph, &m.Start, &m.End); err != nil {
 			return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 		}
 		if field >= 0 && field < len(fieldCodes) {
 			m.Field = fieldCodes[field]
 		}
+		m.Text = mentionText(a, m)
 		if i, ok := index[eid.Int64]; ok && eid.Valid {
 			a.Entities[i].Mentions = append(a.Entities[i].Mentions, m)
 		}
@@ -205,6 +206,17 @@ func (s *Store) Article(ctx context.Context, id int64) (*model.Article, error) {
 		return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 	}
 	return a, nil
+}
+
+// mentionText is the text of mention m: the slice of a's field it spans,
+// which the store keeps instead of a copy. Offsets that do not fit the
+// text (a store edited by hand) give "".
+func mentionText(a *model.Article, m model.Mention) string {
+	text := a.FieldText(m.Field, m.Paragraph)
+	if m.Start < 0 || m.Start > m.End || m.End > len(text) {
+		return ""
+	}
+	return text[m.Start:m.End]
 }
 
 // typeOrder sorts entity types the way the sidebar groups them.

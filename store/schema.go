@@ -271,6 +271,35 @@ INSERT INTO pending_work (name, since) VALUES ('identities', unixepoch()) ON CON
 	// wanted but not had (see summaryonly.go). A table of its own, not a
 	// column, so the list index and the article rows stay as they are.
 	summaryOnlyMigration,
+	// 8: mentions, packed. A mention is found by its article and read in
+	// document order, so the table is keyed that way (WITHOUT ROWID) and
+	// needs no index of its own: the old rowid table and its two indexes
+	// were more than a quarter of the store, and the by-entity index, with
+	// rows scattered over the whole file, was most of an import's writes.
+	// The by-entity reads go through article_entities instead. The text of
+	// a mention is its article's text between start and end, so it is no
+	// longer stored. A mention repeated exactly (same entity, same place)
+	// is kept once. article_entities_by_identity served no query (an
+	// article's identities are article_identities; identities are never
+	// deleted, so no foreign key check needs it) and cost a random write
+	// per link: it goes.
+	`
+DROP INDEX article_entities_by_identity;
+CREATE TABLE mentions_packed (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	field      INTEGER NOT NULL, -- 0 title, 1 caption, 2 body
+	paragraph  INTEGER NOT NULL,
+	start      INTEGER NOT NULL, -- byte offsets in the field (paragraph)
+	"end"      INTEGER NOT NULL,
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	PRIMARY KEY (article_id, field, paragraph, start, "end", entity_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO mentions_packed (article_id, field, paragraph, start, "end", entity_id)
+	SELECT article_id, field, paragraph, start, "end", entity_id FROM mentions
+	ORDER BY article_id, field, paragraph, start, "end", entity_id;
+DROP TABLE mentions;
+ALTER TABLE mentions_packed RENAME TO mentions;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it

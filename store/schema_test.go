@@ -71,17 +71,18 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 	}
 	for i, c := range conns {
 		var journal string
-		var sync, fk, busy int
+		var sync, fk, busy, pageSize int
 		for _, p := range []struct {
 			pragma string
 			dst    any
-		}{{"journal_mode", &journal}, {"synchronous", &sync}, {"foreign_keys", &fk}, {"busy_timeout", &busy}} {
+		}{{"journal_mode", &journal}, {"synchronous", &sync}, {"foreign_keys", &fk}, {"busy_timeout", &busy}, {"page_size", &pageSize}} {
 			if err := c.QueryRowContext(ctx, "PRAGMA "+p.pragma).Scan(p.dst); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if journal != "wal" || sync != 1 || fk != 1 || busy != 5000 {
-			t.Errorf("connection %d: journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d", i, journal, sync, fk, busy)
+		if journal != "wal" || sync != 1 || fk != 1 || busy != 5000 || pageSize != 16384 {
+			t.Errorf("connection %d: journal_mode=%s synchronous=%d foreign_keys=%d busy_timeout=%d page_size=%d",
+				i, journal, sync, fk, busy, pageSize)
 		}
 		c.Close()
 	}
@@ -313,4 +314,67 @@ func importOld(old *Store, arts []model.Article) (ImportResult, error) {
 		return nil
 	})
 	return res, err
+}
+
+// Version 8 keeps mentions by article and place, without their text: a
+// store of version 7 keeps every mention, in document order, with the text
+// it spans, and a mention stored twice is shown once.
+func TestMigrateMentionsPacked(t *testing.T) {
+	ctx := context.Background()
+	path, db := oldStore(t, 7)
+	body := []string{"Oslo voted.", "Mayor Kari Berg of Oslo spoke."}
+	oslo := model.Article{Title: "Oslo votes", Paragraphs: body, Entities: []model.Entity{
+		{Name: "Oslo", Type: model.LOC, Mentions: []model.Mention{
+			{Field: model.FieldTitle, End: 4, Text: "Oslo"},
+			{Field: model.FieldBody, Paragraph: 1, Start: 19, End: 23, Text: "Oslo"},
+			{Field: model.FieldBody, End: 4, Text: "Oslo"},
+			{Field: model.FieldBody, Paragraph: 1, Start: 19, End: 23, Text: "Oslo"}}},
+		{Name: "Kari Berg", Type: model.PER, Mentions: []model.Mention{
+			{Field: model.FieldBody, Paragraph: 1, Start: 6, End: 15, Text: "Kari Berg"}}}}}
+	res, err := importOld(&Store{db: db}, []model.Article{oslo, {Title: "Calm", Paragraphs: []string{"Calm."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := userVersion(ctx, s.db); v != len(migrations) {
+		t.Errorf("user_version = %d, want %d", v, len(migrations))
+	}
+	got, err := s.Article(ctx, res.IDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	type mention struct {
+		entity string
+		m      model.Mention
+	}
+	var mentions []mention
+	for _, e := range got.Entities {
+		for _, m := range e.Mentions {
+			mentions = append(mentions, mention{e.Name, m})
+		}
+	}
+	want := []mention{
+		{"Oslo", model.Mention{Field: model.FieldTitle, End: 4, Text: "Oslo"}},
+		{"Oslo", model.Mention{Field: model.FieldBody, End: 4, Text: "Oslo"}},
+		{"Oslo", model.Mention{Field: model.FieldBody, Paragraph: 1, Start: 19, End: 23, Text: "Oslo"}},
+		{"Kari Berg", model.Mention{Field: model.FieldBody, Paragraph: 1, Start: 6, End: 15, Text: "Kari Berg"}},
+	}
+	if fmt.Sprint(mentions) != fmt.Sprint(want) {
+		t.Errorf("mentions after migration:\n got %v\nwant %v", mentions, want)
+	}
+	// The migrated store takes new articles and finds them by entity.
+	if _, err := s.Import(ctx, []model.Article{{Title: "Oslo again", Paragraphs: []string{"Oslo again."},
+		Entities: []model.Entity{{Name: "Oslo", Type: model.LOC, Mentions: []model.Mention{
+			{Field: model.FieldBody, End: 4, Text: "Oslo"}}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Entities(ctx, EntityQuery{Match: "osl"}); len(got) != 1 || got[0].Articles != 2 {
+		t.Errorf("after an import Entities(osl) = %+v", got)
+	}
 }

@@ -121,6 +121,9 @@ func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (
 			updated++
 		}
 	}
+	if err := up.flush(ctx); err != nil {
+		return 0, 0, err
+	}
 	if added+updated > 0 {
 		if err := up.res.decideTypes(ctx); err != nil {
 			return 0, 0, fmt.Errorf("decide entity types: %w", err)
@@ -268,6 +271,9 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 	}
 	if _, err := up.replaceItem.ExecContext(ctx, h, a.Title, unixOrNull(a.Published), a.Caption,
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), a.GUID, ih, up.feed, id); err != nil {
+		return err
+	}
+	if err := up.flush(ctx); err != nil { // id's rows may be among them
 		return err
 	}
 	for _, st := range []*sql.Stmt{up.unlinkEntities, up.unlinkIdentities, up.dropMentions, up.unindex} {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -36,6 +37,82 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return writeTx(ctx, s.db, fn)
 }
 
+// bulkCacheKiB is the page cache of the connection imports write on, in
+// KiB, against SQLite's default of 2,000. A batch dirties pages all over
+// the file (the hash index, the by-entity and by-identity indexes); once
+// they outgrow the cache SQLite writes them to the WAL in the middle of the
+// transaction and again at commit, and the next batch reads them back: the
+// import slows as the store grows.
+const bulkCacheKiB = 64 << 10
+
+// bulkWALKiB is how large the WAL may grow, in KiB, before a commit on the
+// bulk connection copies it into the database (SQLite's default is 1,000
+// pages). Many batches touch the same index pages; copied less often, each
+// is written to the database once for several batches instead of once for
+// each.
+const bulkWALKiB = 64 << 10
+
+// bulkWriter is one connection kept for bulk writes, so that its page cache
+// stays warm from one batch to the next. It is opened by the first import
+// of a process: a reader that never imports never holds the memory.
+type bulkWriter struct {
+	mu   sync.Mutex
+	conn *sql.Conn
+}
+
+// writeBulk is write for a transaction that writes many rows (an import
+// batch): it runs on the bulk connection, with a page cache of bulkCacheKiB
+// and its temporary store in memory. temp_store holds the statement
+// journals: a statement with triggers copies each page it first touches
+// there, which in a file is a write call each.
+func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	b := &s.bulk
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.conn == nil {
+		conn, err := connect(ctx, s.db)
+		if err != nil {
+			return err
+		}
+		// PRAGMA takes no parameters; the value is our own integer.
+		var pageSize int
+		if err := conn.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil || pageSize <= 0 {
+			pageSize = 4096
+		}
+		for _, p := range []string{
+			fmt.Sprintf("cache_size = %d", -bulkCacheKiB),
+			"temp_store = MEMORY",
+			fmt.Sprintf("wal_autocheckpoint = %d", bulkWALKiB*1024/pageSize),
+		} {
+			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
+				conn.Close()
+				return err
+			}
+		}
+		b.conn = conn
+	}
+	err := writeOn(ctx, b.conn, fn)
+	if err != nil {
+		// A cancelled or failed write may leave the connection unusable:
+		// the next import starts on a fresh one.
+		b.conn.Close()
+		b.conn = nil
+	}
+	return err
+}
+
+func (b *bulkWriter) close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.conn != nil {
+		b.conn.Close()
+		b.conn = nil
+	}
+}
+
 // writeTx runs fn in a transaction that takes the write lock at BEGIN
 // (BEGIN IMMEDIATE, from the DSN's _txlock) and commits it. fn must do
 // database work only: no tagging, no network, nothing slow that would hold
@@ -48,25 +125,38 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // start from nothing each time.
 func writeTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
 	// One connection throughout: data_version compares only on one.
-	// Connecting runs the DSN's pragmas, which a fresh file being made WAL
-	// by another process can answer with SQLITE_BUSY too.
-	progressed := time.Now()
-	pause := 5 * time.Millisecond
-	var conn *sql.Conn
-	for {
-		var err error
-		if conn, err = db.Conn(ctx); err == nil {
-			break
-		}
-		if !isBusy(err) || time.Since(progressed) > stallLimit {
-			return err
-		}
-		if err := sleep(ctx, &pause); err != nil {
-			return err
-		}
+	conn, err := connect(ctx, db)
+	if err != nil {
+		return err
 	}
 	defer conn.Close()
+	return writeOn(ctx, conn, fn)
+}
 
+// connect takes a connection from db's pool. Connecting runs the DSN's
+// pragmas, which a fresh file being made WAL by another process can answer
+// with SQLITE_BUSY: that is retried as writeTx retries.
+func connect(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	progressed := time.Now()
+	pause := 5 * time.Millisecond
+	for {
+		conn, err := db.Conn(ctx)
+		if err == nil {
+			return conn, nil
+		}
+		if !isBusy(err) || time.Since(progressed) > stallLimit {
+			return nil, err
+		}
+		if err := sleep(ctx, &pause); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// writeOn is writeTx on conn.
+func writeOn(ctx context.Context, conn *sql.Conn, fn func(tx *sql.Tx) error) error {
+	progressed := time.Now()
+	pause := 5 * time.Millisecond
 	seen, _ := dataVersion(ctx, conn)
 	for {
 		err := attempt(ctx, conn, fn)
