@@ -36,7 +36,10 @@ import (
 //     works for feeds without folders) and where the tagger took it for an
 //     organisation in a story that names another club (a takeover in a
 //     business story), the place elsewhere.
-//  4. The user's corrections, in the order they were made.
+//  4. A one-word place's name the article gives a person's title ("Mr
+//     Washington", "Baroness Scotland") is a person of that name, not the
+//     place (namesake.go).
+//  5. The user's corrections, in the order they were made.
 //
 // The tagger's type plays no part in which identity a row joins, so
 // "Oscar" is one identity however each article typed it. The type of an
@@ -50,6 +53,9 @@ type identityKey struct {
 
 // senseClub is the sense of a place's name when it names a sports club.
 const senseClub = "club"
+
+// sensePerson is the sense of a place's name when it names a person.
+const sensePerson = "person"
 
 // resolver resolves articles' entity rows into identities within one write
 // transaction, holding what every article needs: the alias table, the
@@ -141,6 +147,7 @@ type articleRow struct {
 	typ                model.EntityType
 	position, mentions int
 	identity           sql.NullInt64
+	titled             bool // a mention has a person's title before it (namesake.go)
 }
 
 // choice is the identity a row resolves to, with the name and type a new
@@ -171,6 +178,13 @@ func (r *resolver) article(ctx context.Context, id int64, sport bool) error {
 	}
 	if err := rows.Close(); err != nil {
 		return err
+	}
+	for i := range list {
+		if mayBeNamesake(list[i]) {
+			if list[i].titled, err = titledInStore(ctx, r.tx, list[i].entity, id); err != nil {
+				return err
+			}
+		}
 	}
 	if len(list) == 0 { // a replaced article may have lost every name
 		_, err := r.dropArticle.ExecContext(ctx, id)
@@ -274,6 +288,12 @@ func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
 		}
 		if !ok {
 			c = choice{identityKey{key: ar.key}, ar.name, ar.typ}
+			// A person who bears a place's name, titled as a person
+			// ("Baroness Scotland"), is a namesake of the place
+			// (namesake.go), whatever other articles call it.
+			if ar.titled && mayBeNamesake(ar) {
+				c.sense = sensePerson
+			}
 		}
 		// A place's name is its club in a sports story, and where the
 		// tagger took it for an organisation in a story that names a club

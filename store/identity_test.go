@@ -376,3 +376,52 @@ func TestAcronymOfAnEditedItemCountsOnce(t *testing.T) {
 		t.Errorf("entities = %q, want %q", got, want)
 	}
 }
+
+// A person who bears a place's name is not the place: "Mr Washington, the
+// chairman" is a namesake of the city the other stories name, and neither
+// takes the other's type. A name that is no place's ("Madonna") stays one
+// entity however articles typed it.
+func TestPersonNamedAfterAPlace(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Talks", "Officials in Washington said talks would resume.", named{"Washington", model.LOC, "Washington"}),
+		story("Chairman", "Mr Washington, the chairman, resigned. Washington said he was proud.", named{"Washington", model.PER, "Washington"}),
+		story("Summit", "Leaders flew to Washington for the summit.", named{"Washington", model.LOC, "Washington"}),
+		story("Sevens", "Scotland were beaten by Samoa in the semi-final.", named{"Samoa", model.PER, "Samoa"}),
+		story("Holiday", "Samoa is warm in June.", named{"Samoa", model.LOC, "Samoa"}),
+		story("Tour", "Madonna will tour next year.", named{"Madonna", model.PER, "Madonna"}),
+		story("Tour dates", "Fans queued for Madonna tickets.", named{"Madonna", model.LOC, "Madonna"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	named := func(article int64, name string) model.EntityCount {
+		t.Helper()
+		ents, err := s.ArticleEntities(ctx, article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if e.Name == name {
+				return e
+			}
+		}
+		t.Fatalf("article %d names no %s: %+v", article, name, ents)
+		return model.EntityCount{}
+	}
+	city, person, city2 := named(ids[0], "Washington"), named(ids[1], "Washington"), named(ids[2], "Washington")
+	if city.ID != city2.ID || city.Type != model.LOC {
+		t.Errorf("the city is %+v and %+v, want one LOC entity", city, city2)
+	}
+	if person.ID == city.ID || person.Type != model.PER {
+		t.Errorf("Mr Washington is %+v, want a person apart from the city %+v", person, city)
+	}
+	if team, place := named(ids[3], "Samoa"), named(ids[4], "Samoa"); team.ID != place.ID {
+		t.Errorf("Samoa, a team the tagger took for a person, is %+v apart from the place %+v: no title makes it a person", team, place)
+	}
+	if a, b := named(ids[5], "Madonna"), named(ids[6], "Madonna"); a.ID != b.ID {
+		t.Errorf("Madonna is two entities (%+v, %+v): it is no place's name, so a mistyped mention has no namesake to go to", a, b)
+	}
+	checkCounts(t, s)
+}

@@ -233,10 +233,14 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	var order []int64
 	var rows []mentionRow
 	seen := make(map[mentionRow]bool)
+	titled := make(map[int64]bool) // a person's title before a mention (namesake.go)
 	for i, e := range a.Entities {
 		eid, err := im.entity(ctx, e)
 		if err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+		if !titled[eid] && mayBeNamesake(articleRow{name: e.Name, typ: e.Type}) && titledInArticle(a, e) {
+			titled[eid] = true
 		}
 		if _, ok := counts[eid]; !ok {
 			order = append(order, eid)
@@ -260,7 +264,7 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	links := make([]articleRow, len(order))
 	for pos, eid := range order {
 		e := im.names[eid]
-		links[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid]}
+		links[pos] = articleRow{entity: eid, key: foldName(e.Name), name: e.Name, typ: e.Type, position: pos, mentions: counts[eid], titled: titled[eid]}
 	}
 	identities, err := im.res.link(ctx, id, links, sport, false)
 	if err != nil {

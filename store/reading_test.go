@@ -18,9 +18,9 @@ func TestEntityByName(t *testing.T) {
 	ctx := context.Background()
 	s, _ := newsroom(t)
 	mustImport(t, s,
-		withEntity(article("Jordan scores", day(4), "Jordan scored."), "Jordan", model.PER, "Jordan"),
-		withEntity(article("Jordan votes", day(5), "Jordan voted."), "Jordan", model.LOC, "Jordan"),
-		withEntity(article("Jordan again", day(6), "Jordan voted again."), "Jordan", model.LOC, "Jordan"),
+		withEntity(article("Mercury scores", day(4), "Mercury scored."), "Mercury", model.PER, "Mercury"),
+		withEntity(article("Mercury votes", day(5), "Mercury voted."), "Mercury", model.ORG, "Mercury"),
+		withEntity(article("Mercury again", day(6), "Mercury voted again."), "Mercury", model.ORG, "Mercury"),
 	)
 	tests := []struct {
 		name     string
@@ -33,8 +33,8 @@ func TestEntityByName(t *testing.T) {
 		{"angela merkel", "", "Angela Merkel", model.PER, 3},
 		{"  ANGELA   merkel ", "", "Angela Merkel", model.PER, 3},
 		{"angela merkel", model.PER, "Angela Merkel", model.PER, 3},
-		{"jordan", "", "Jordan", model.LOC, 3}, // one entity: most mentions are of the place
-		{"JORDAN", model.LOC, "Jordan", model.LOC, 3},
+		{"mercury", "", "Mercury", model.ORG, 3}, // one entity: most mentions are of the firm
+		{"MERCURY", model.ORG, "Mercury", model.ORG, 3},
 	}
 	for _, tt := range tests {
 		got, err := s.EntityByName(ctx, tt.name, tt.typ)
@@ -49,7 +49,7 @@ func TestEntityByName(t *testing.T) {
 	for _, miss := range []struct {
 		name string
 		typ  model.EntityType
-	}{{"Merkel", ""}, {"Angela Merkel", model.LOC}, {"Jordan", model.PER}, {"", ""}, {"Berlin", "XYZ"}, {"'; DROP TABLE entities; --", ""}} {
+	}{{"Merkel", ""}, {"Angela Merkel", model.LOC}, {"Mercury", model.PER}, {"", ""}, {"Berlin", "XYZ"}, {"'; DROP TABLE entities; --", ""}} {
 		_, err := s.EntityByName(ctx, miss.name, miss.typ)
 		if !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("EntityByName(%q, %q) err = %v, want ErrNotFound", miss.name, miss.typ, err)
