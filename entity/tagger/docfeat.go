@@ -18,6 +18,10 @@ type featurizer struct {
 	next []int32
 	// Lowercase hashes of each token's neighbours within its sentence.
 	left, right []uint64
+	// clusters remembers the clusters of words already looked up (when not
+	// nil): the model's table is large and mostly out of cache, while a
+	// document's words recur.
+	clusters map[uint64]uint32
 	// rawText turns on reading Title Case headlines as all-caps ones: news
 	// pages write headlines so, CoNLL data does not (it has them in capitals,
 	// and its Title Case lines are tables and lists of names).
@@ -48,9 +52,12 @@ func (f *featurizer) load(words []string, bounds []int) {
 		f.info = make([]tokInfo, len(words), len(words)*2)
 	}
 	f.info = f.info[:len(words)]
+	if len(f.clusters) > maxCachedWords {
+		clear(f.clusters)
+	}
 	for i, w := range words {
 		analyse(w, &f.info[i])
-		f.info[i].cluster = f.lk.clusterOf(&f.info[i])
+		f.info[i].cluster = f.clusterOf(&f.info[i])
 	}
 	clear(f.seen)
 	clear(f.head)
@@ -113,7 +120,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 				keep := sent[i].sentPos
 				analyse(strings.ToUpper(words[bounds[s]+i]), &sent[i])
 				sent[i].sentPos = keep
-				sent[i].cluster = f.lk.clusterOf(&sent[i])
+				sent[i].cluster = f.clusterOf(&sent[i])
 			}
 			sent[0].flags |= fSentStart
 			caps = true
@@ -169,6 +176,20 @@ func (f *featurizer) load(words []string, bounds []int) {
 		}
 		t.doc = d
 	}
+}
+
+// clusterOf is lookup.clusterOf through f.clusters.
+func (f *featurizer) clusterOf(t *tokInfo) uint32 {
+	if f.clusters == nil {
+		return f.lk.clusterOf(t)
+	}
+	key := mix(mix(t.exact, t.title), t.lower)
+	c, ok := f.clusters[key]
+	if !ok {
+		c = f.lk.clusterOf(t)
+		f.clusters[key] = c
+	}
+	return c
 }
 
 // minorWords are lowercase in Title Case headlines; capitalised, they mark one.
