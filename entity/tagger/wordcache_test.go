@@ -43,3 +43,20 @@ func TestCachedRowsAreFeatureRows(t *testing.T) {
 		}
 	}
 }
+
+// TestViterbiWalksPredecessors checks the unrolled decoder's tag groups
+// against the allowed transitions it stands for.
+func TestViterbiWalksPredecessors(t *testing.T) {
+	for _, c := range opening {
+		if !slices.Equal(predecessors[c], closing[:]) {
+			t.Errorf("tag %d: predecessors %v, the decoder walks %v", c, predecessors[c], closing)
+		}
+	}
+	for k := 0; k < numTypes; k++ {
+		for _, c := range []int{tagOf(k, posI), tagOf(k, posL)} {
+			if want := []uint8{uint8(tagOf(k, posB)), uint8(tagOf(k, posI))}; !slices.Equal(predecessors[c], want) {
+				t.Errorf("tag %d: predecessors %v, the decoder walks %v", c, predecessors[c], want)
+			}
+		}
+	}
+}
