@@ -207,6 +207,7 @@ func (m *Model) tagWords(w *workspace, words []string, bounds []int) []int {
 	w.f.load(words, bounds)
 	m.decode(w, bounds)
 	m.propagate(w, bounds)
+	m.agreeWithFullNames(w, bounds)
 	m.applyCurated(w, words, bounds, w.tags)
 	return w.tags
 }
