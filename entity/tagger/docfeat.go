@@ -15,7 +15,7 @@ type featurizer struct {
 	// to the number, seen holds a word's counts and head its first
 	// occurrence (-1 for none yet); next[i] is the occurrence after token i,
 	// or -1.
-	ids  map[uint64]int32
+	ids  hashIndex
 	seen []wordCounts
 	head []int32
 	next []int32
@@ -24,7 +24,7 @@ type featurizer struct {
 	// clusters remembers the clusters of words already looked up (when not
 	// nil): the model's table is large and mostly out of cache, while a
 	// document's words recur.
-	clusters map[uint64]uint32
+	clusters *hashIndex
 	// rawText turns on reading Title Case headlines as all-caps ones: news
 	// pages write headlines so, CoNLL data does not (it has them in capitals,
 	// and its Title Case lines are tables and lists of names).
@@ -45,17 +45,17 @@ func inc(c *uint8) {
 }
 
 func newFeaturizer(lk *lookup, bits uint) *featurizer {
-	return &featurizer{lk: lk, shift: 64 - bits, ids: map[uint64]int32{}}
+	return &featurizer{lk: lk, shift: 64 - bits}
 }
 
 // id returns the number of the word with lowercase hash h, numbering it if
 // new.
 func (f *featurizer) id(h uint64) int32 {
-	if k, ok := f.ids[h]; ok {
-		return k
+	if k, ok := f.ids.get(h); ok {
+		return int32(k)
 	}
 	k := int32(len(f.seen))
-	f.ids[h] = k
+	f.ids.put(h, uint32(k))
 	f.seen = append(f.seen, wordCounts{})
 	f.head = append(f.head, -1)
 	return k
@@ -64,7 +64,7 @@ func (f *featurizer) id(h uint64) int32 {
 // firstOf is the first occurrence of the word with lowercase hash h; a word
 // never chained reads as token 0, as a missing map entry did.
 func (f *featurizer) firstOf(h uint64) int32 {
-	if k, ok := f.ids[h]; ok && f.head[k] >= 0 {
+	if k, ok := f.ids.get(h); ok && f.head[k] >= 0 {
 		return f.head[k]
 	}
 	return 0
@@ -77,14 +77,14 @@ func (f *featurizer) load(words []string, bounds []int) {
 		f.info = make([]tokInfo, len(words), len(words)*2)
 	}
 	f.info = f.info[:len(words)]
-	if len(f.clusters) > maxCachedWords {
-		clear(f.clusters)
+	if f.clusters != nil && f.clusters.len() > maxCachedWords {
+		f.clusters.reset(maxCachedWords)
 	}
 	for i, w := range words {
 		analyse(w, &f.info[i])
 		f.info[i].cluster = f.clusterOf(&f.info[i])
 	}
-	clear(f.ids)
+	f.ids.reset(len(words))
 	f.seen, f.head = f.seen[:0], f.head[:0]
 	f.next = f.next[:0]
 	f.left, f.right = f.left[:0], f.right[:0]
@@ -204,10 +204,10 @@ func (f *featurizer) clusterOf(t *tokInfo) uint32 {
 		return f.lk.clusterOf(t)
 	}
 	key := mix(mix(t.exact, t.title), t.lower)
-	c, ok := f.clusters[key]
+	c, ok := f.clusters.get(key)
 	if !ok {
 		c = f.lk.clusterOf(t)
-		f.clusters[key] = c
+		f.clusters.put(key, c)
 	}
 	return c
 }
@@ -215,7 +215,7 @@ func (f *featurizer) clusterOf(t *tokInfo) uint32 {
 // seenLower reports whether the document has the word with lowercase hash
 // h in lowercase.
 func (f *featurizer) seenLower(h uint64) bool {
-	k, ok := f.ids[h]
+	k, ok := f.ids.get(h)
 	return ok && f.seen[k].lower > 0
 }
 

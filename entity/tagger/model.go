@@ -98,7 +98,7 @@ func (m *Model) workspace() *workspace {
 		return w
 	}
 	f := newFeaturizer(m.lk, m.bits)
-	f.clusters = map[uint64]uint32{}
+	f.clusters = &hashIndex{}
 	return &workspace{f: f, names: map[uint64]uint8{}}
 }
 

@@ -127,7 +127,7 @@ func contextRows(out []uint32, s []tokInfo, i int, shift uint) []uint32 {
 
 // wordCache maps words to their entries in a workspace.
 type wordCache struct {
-	at      map[uint64]int32
+	at      hashIndex
 	entries []wordEntry
 	rows    []uint32
 }
@@ -135,8 +135,8 @@ type wordCache struct {
 // begin readies the cache for a document: the entries of one document must
 // stay where they are, so the cache starts afresh only between documents.
 func (c *wordCache) begin() {
-	if c.at == nil || len(c.entries) >= maxCachedWords {
-		c.at = make(map[uint64]int32, 1024)
+	if c.at.len() == 0 || len(c.entries) >= maxCachedWords {
+		c.at.reset(1024)
 		c.entries = c.entries[:0]
 	}
 }
@@ -145,18 +145,18 @@ func (c *wordCache) begin() {
 // first sight.
 func (m *Model) entry(c *wordCache, t *tokInfo, shift uint) int32 {
 	key := mix(t.exact, t.lower)
-	if k, ok := c.at[key]; ok {
+	if k, ok := c.at.get(key); ok {
 		e := &c.entries[k]
 		if e.exact == t.exact && e.lower == t.lower && e.shape == t.shape && e.pre3 == t.pre[3] && e.suf3 == t.suf[3] && e.cluster == t.cluster {
-			return k
+			return int32(k)
 		}
 		// Two words share a key: the first keeps it, this one goes uncached
 		// under a fresh slot.
 	}
 	c.entries = append(c.entries, wordEntry{exact: t.exact, lower: t.lower, shape: t.shape, pre3: t.pre[3], suf3: t.suf[3], cluster: t.cluster})
 	k := int32(len(c.entries) - 1)
-	if _, taken := c.at[key]; !taken {
-		c.at[key] = k
+	if _, taken := c.at.get(key); !taken {
+		c.at.put(key, uint32(k))
 	}
 	e := &c.entries[k]
 	for role := range numRoles {
