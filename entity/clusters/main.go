@@ -37,6 +37,7 @@ func main() {
 		depth    = flag.Int("depth", 20, "deepest path")
 		leaf     = flag.Int("leaf", 12, "clusters this small are not split")
 		seed     = flag.Uint64("seed", 1, "seed for the 2-means starts")
+		more     = flag.Bool("new-corpora", false, "also read the text of the WorldWide Newswire train split and CrossNER train and dev (their words only, never their test splits)")
 	)
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
@@ -44,6 +45,11 @@ func main() {
 	c := newCorpus()
 	if err := readAll(*data, c); err != nil {
 		log.Fatal(err)
+	}
+	if *more {
+		if err := readNewCorpora(*data, c); err != nil {
+			log.Fatal(err)
+		}
 	}
 	log.Printf("%d sentences, %d tokens, %d word types (%s)", len(c.sents), c.tokens, len(c.ids), time.Since(start).Round(time.Millisecond))
 	vocab := c.vocabulary(*minCount, *maxWords)
@@ -142,6 +148,28 @@ func readAll(data string, c *corpus) error {
 		}
 		if len(words) > 0 {
 			c.add(words)
+		}
+	}
+	return nil
+}
+
+// readNewCorpora adds the words of the labelled corpora issue 10 brought,
+// the splits the tagger trains on only: tuning and test text stays unseen.
+func readNewCorpora(data string, c *corpus) error {
+	docs, err := tagger.ReadWorldwideNewswire(filepath.Join(data, "ner/worldwide-newswire"), "train")
+	if err != nil {
+		return err
+	}
+	for _, split := range []string{"train", "dev"} {
+		more, err := tagger.ReadCrossNER(filepath.Join(data, "ner/crossner"), split)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, more...)
+	}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			c.add(s.Words)
 		}
 	}
 	return nil

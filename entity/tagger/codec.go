@@ -52,8 +52,8 @@ func (m *Model) Encode(w io.Writer) error {
 		uv(uint64(r - prev))
 		prev = r
 		p := int(m.index[r])
-		for _, l := range m.layers {
-			for _, v := range l.weights[p*numTags : (p+1)*numTags] {
+		for li := range m.layers {
+			for _, v := range m.row(li, p) {
 				binary.LittleEndian.PutUint16(buf[:2], uint16(v))
 				bw.Write(buf[:2])
 			}
@@ -188,9 +188,7 @@ func Decode(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("decode ner model: %w", errShort)
 	}
 	m.index = make([]uint32, rows)
-	for li := range m.layers {
-		m.layers[li].weights = make([]int16, (n+1)*numTags)
-	}
+	m.weights = make([]int16, (int(n)+1)*m.stride())
 	row := uint64(0)
 	for place := 1; place <= int(n); place++ {
 		row += r.uv()
@@ -200,7 +198,7 @@ func Decode(data []byte) (*Model, error) {
 		m.index[row] = uint32(place)
 		for li := range m.layers {
 			src := r.take(2 * numTags)
-			dst := m.layers[li].weights[place*numTags : (place+1)*numTags]
+			dst := m.row(li, place)
 			for t := range dst {
 				dst[t] = int16(binary.LittleEndian.Uint16(src[2*t:]))
 			}

@@ -99,3 +99,48 @@ func typeOfBit(k uint8) int {
 	}
 	return 0
 }
+
+// agreeWithFullNames retypes as PER a one-word name of another type that
+// is the surname of a person named in full in the same document: after
+// "Rafael Nadal" and "Andy Roddick", a bare "Nadal" or "Roddick" is the
+// player, whatever a score line makes of it ("Nadal 6-7 6-2 Roddick" reads
+// like CoNLL's tables of clubs and countries). Without this, one misreading,
+// echoed by the second pass's document features, types every later mention
+// wrongly. Left alone: names the gazetteer knows with the type they have
+// ("Scotland" stays a country beside the player Jason Scotland), words in
+// capitals ("QC" after a barrister's name), and longer names, where a
+// misread title would spread ("Shark Tale" PER once is not a person).
+func (m *Model) agreeWithFullNames(w *workspace, bounds []int) {
+	info, tags := w.f.info, w.tags
+	surnames := w.names
+	clear(surnames)
+	for i := 0; i < len(tags); i++ {
+		t := tags[i]
+		if t == tagO || tagPos(t) != posB {
+			continue
+		}
+		j := i
+		for j+1 < len(tags) && tagPos(tags[j]) != posL {
+			j++
+		}
+		if tagType(t) == 0 {
+			surnames[info[j].lower] = 1
+		}
+		i = j
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	for i, t := range tags {
+		if t == tagO || tagPos(t) != posU || tagType(t) == 0 || surnames[info[i].lower] == 0 {
+			continue
+		}
+		if info[i].flags&fInitCap == 0 || info[i].flags&fAllCaps != 0 {
+			continue
+		}
+		if m.lk.gaz[mix(hashSeed, info[i].lower)]&(1<<tagType(t)) != 0 {
+			continue
+		}
+		tags[i] = tagOf(0, posU)
+	}
+}

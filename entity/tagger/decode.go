@@ -97,19 +97,36 @@ func viterbi(em []float32, trans []float32, n int, back []uint8, out []int) []in
 			cur[t] = neg
 		}
 	}
+	// A tag after O, L or U (a closed name) is O, B or U; a tag after B or
+	// I of a type is I or L of that type. The loops below walk exactly
+	// predecessors[t], in its order, so ties fall as before.
+	tr := (*[(numTags + 1) * numTags]float32)(trans[:(numTags+1)*numTags])
 	for i := 1; i < n; i++ {
-		e := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
-		bk := back[i*numTags : (i+1)*numTags : (i+1)*numTags]
-		for t := 0; t < numTags; t++ {
-			best, arg := neg, 0
-			tr := trans[t:]
-			for _, p := range predecessors[t] {
-				if s := cur[p] + tr[int(p)*numTags]; s > best {
-					best, arg = s, int(p)
+		e := (*[numTags]float32)(em[i*numTags : (i+1)*numTags])
+		bk := (*[numTags]uint8)(back[i*numTags : (i+1)*numTags])
+		for _, t := range opening {
+			best, arg := neg, uint8(0)
+			for _, p := range closing {
+				if s := cur[p] + tr[int(p)*numTags+int(t)]; s > best {
+					best, arg = s, p
 				}
 			}
 			next[t] = best + e[t]
-			bk[t] = uint8(arg)
+			bk[t] = arg
+		}
+		for k := 0; k < numTypes; k++ {
+			b, in := 1+4*k+posB, 1+4*k+posI
+			for _, t := range [2]int{1 + 4*k + posI, 1 + 4*k + posL} {
+				best, arg := neg, uint8(0)
+				if s := cur[b] + tr[b*numTags+t]; s > best {
+					best, arg = s, uint8(b)
+				}
+				if s := cur[in] + tr[in*numTags+t]; s > best {
+					best, arg = s, uint8(in)
+				}
+				next[t] = best + e[t]
+				bk[t] = arg
+			}
 		}
 		cur = next
 	}
@@ -131,6 +148,16 @@ func viterbi(em []float32, trans []float32, n int, back []uint8, out []int) []in
 	}
 	return out
 }
+
+// opening are the tags that may follow a closed name (O, B, U), closing
+// the tags that close one (O, L, U), both in tag order.
+var opening, closing = func() (op, cl [1 + 2*numTypes]uint8) {
+	for k := 0; k < numTypes; k++ {
+		op[1+2*k], op[2+2*k] = uint8(tagOf(k, posB)), uint8(tagOf(k, posU))
+		cl[1+2*k], cl[2+2*k] = uint8(tagOf(k, posL)), uint8(tagOf(k, posU))
+	}
+	return
+}()
 
 // predecessors lists, for each tag, the tags that may come before it.
 var predecessors = func() (out [numTags][]uint8) {

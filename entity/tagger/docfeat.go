@@ -11,13 +11,20 @@ type featurizer struct {
 	info  []tokInfo
 	rows  []uint32
 	off   []int32 // rows of token i are rows[off[i]:off[i+1]]
-	seen  map[uint64]wordCounts
-	// Occurrences of the same word (by lowercase hash) are chained: head
-	// holds the first, next[i] the one after token i, or -1.
-	head map[uint64]int32
+	// Words are numbered by lowercase hash as they come: ids maps the hash
+	// to the number, seen holds a word's counts and head its first
+	// occurrence (-1 for none yet); next[i] is the occurrence after token i,
+	// or -1.
+	ids  hashIndex
+	seen []wordCounts
+	head []int32
 	next []int32
 	// Lowercase hashes of each token's neighbours within its sentence.
 	left, right []uint64
+	// clusters remembers the clusters of words already looked up (when not
+	// nil): the model's table is large and mostly out of cache, while a
+	// document's words recur.
+	clusters *hashIndex
 	// rawText turns on reading Title Case headlines as all-caps ones: news
 	// pages write headlines so, CoNLL data does not (it has them in capitals,
 	// and its Title Case lines are tables and lists of names).
@@ -38,7 +45,29 @@ func inc(c *uint8) {
 }
 
 func newFeaturizer(lk *lookup, bits uint) *featurizer {
-	return &featurizer{lk: lk, shift: 64 - bits, seen: map[uint64]wordCounts{}, head: map[uint64]int32{}}
+	return &featurizer{lk: lk, shift: 64 - bits}
+}
+
+// id returns the number of the word with lowercase hash h, numbering it if
+// new.
+func (f *featurizer) id(h uint64) int32 {
+	if k, ok := f.ids.get(h); ok {
+		return int32(k)
+	}
+	k := int32(len(f.seen))
+	f.ids.put(h, uint32(k))
+	f.seen = append(f.seen, wordCounts{})
+	f.head = append(f.head, -1)
+	return k
+}
+
+// firstOf is the first occurrence of the word with lowercase hash h; a word
+// never chained reads as token 0, as a missing map entry did.
+func (f *featurizer) firstOf(h uint64) int32 {
+	if k, ok := f.ids.get(h); ok && f.head[k] >= 0 {
+		return f.head[k]
+	}
+	return 0
 }
 
 // load analyses a document: words, and bounds holding the first token of
@@ -48,12 +77,15 @@ func (f *featurizer) load(words []string, bounds []int) {
 		f.info = make([]tokInfo, len(words), len(words)*2)
 	}
 	f.info = f.info[:len(words)]
+	if f.clusters != nil && f.clusters.len() > maxCachedWords {
+		f.clusters.reset(maxCachedWords)
+	}
 	for i, w := range words {
 		analyse(w, &f.info[i])
-		f.info[i].cluster = f.lk.clusterOf(&f.info[i])
+		f.info[i].cluster = f.clusterOf(&f.info[i])
 	}
-	clear(f.seen)
-	clear(f.head)
+	f.ids.reset(len(words))
+	f.seen, f.head = f.seen[:0], f.head[:0]
 	f.next = f.next[:0]
 	f.left, f.right = f.left[:0], f.right[:0]
 	for range f.info {
@@ -65,11 +97,9 @@ func (f *featurizer) load(words []string, bounds []int) {
 		if f.info[i].flags&fHasLetter == 0 {
 			continue
 		}
-		h := f.info[i].lower
-		if j, ok := f.head[h]; ok {
-			f.next[i] = j
-		}
-		f.head[h] = int32(i)
+		k := f.id(f.info[i].lower)
+		f.next[i] = f.head[k]
+		f.head[k] = int32(i)
 	}
 	for s := 0; s+1 < len(bounds); s++ {
 		for i := bounds[s]; i < bounds[s+1]; i++ {
@@ -83,9 +113,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 	}
 	for i := range f.info {
 		if t := &f.info[i]; t.flags&fLower != 0 {
-			c := f.seen[t.lower]
-			inc(&c.lower)
-			f.seen[t.lower] = c
+			inc(&f.seen[f.id(t.lower)].lower)
 		}
 	}
 	for s := 0; s+1 < len(bounds); s++ {
@@ -113,7 +141,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 				keep := sent[i].sentPos
 				analyse(strings.ToUpper(words[bounds[s]+i]), &sent[i])
 				sent[i].sentPos = keep
-				sent[i].cluster = f.lk.clusterOf(&sent[i])
+				sent[i].cluster = f.clusterOf(&sent[i])
 			}
 			sent[0].flags |= fSentStart
 			caps = true
@@ -126,7 +154,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 			if t.flags&fHasLetter == 0 {
 				continue
 			}
-			c := f.seen[t.lower]
+			c := &f.seen[f.id(t.lower)]
 			inc(&c.all)
 			if t.flags&fInitCap != 0 && t.flags&(fAllCaps|fSentCaps) == 0 {
 				inc(&c.title)
@@ -134,7 +162,6 @@ func (f *featurizer) load(words []string, bounds []int) {
 					inc(&c.capMid)
 				}
 			}
-			f.seen[t.lower] = c
 		}
 		f.lk.markGazetteer(words[bounds[s]:bounds[s+1]], sent)
 	}
@@ -143,7 +170,7 @@ func (f *featurizer) load(words []string, bounds []int) {
 		if t.flags&fHasLetter == 0 {
 			continue
 		}
-		c := f.seen[t.lower]
+		c := f.seen[f.id(t.lower)]
 		// Leave the token itself out of its own counts.
 		switch {
 		case t.flags&fLower != 0:
@@ -169,6 +196,27 @@ func (f *featurizer) load(words []string, bounds []int) {
 		}
 		t.doc = d
 	}
+}
+
+// clusterOf is lookup.clusterOf through f.clusters.
+func (f *featurizer) clusterOf(t *tokInfo) uint32 {
+	if f.clusters == nil {
+		return f.lk.clusterOf(t)
+	}
+	key := mix(mix(t.exact, t.title), t.lower)
+	c, ok := f.clusters.get(key)
+	if !ok {
+		c = f.lk.clusterOf(t)
+		f.clusters.put(key, c)
+	}
+	return c
+}
+
+// seenLower reports whether the document has the word with lowercase hash
+// h in lowercase.
+func (f *featurizer) seenLower(h uint64) bool {
+	k, ok := f.ids.get(h)
+	return ok && f.seen[k].lower > 0
 }
 
 // minorWords are lowercase in Title Case headlines; capitalised, they mark one.
@@ -199,7 +247,7 @@ func (f *featurizer) titleHeadline(sent []tokInfo) bool {
 			}
 		case t.flags&fInitCap != 0:
 			caps++
-			if i > 0 && (minorWords[t.lower] || f.seen[t.lower].lower > 0 || f.lk.isMostlyLower(t)) {
+			if i > 0 && (minorWords[t.lower] || f.seenLower(t.lower) || f.lk.isMostlyLower(t)) {
 				evidence++
 			}
 		}
@@ -211,18 +259,15 @@ func (f *featurizer) titleHeadline(sent []tokInfo) bool {
 // occurrences of its word in the document: 0 when there are none, 1+type for
 // the most frequent entity type, numTypes+1 when they were all outside names.
 func (f *featurizer) setHistory(tags []int) {
-	for k, v := range f.seen {
-		v.types = [numTypes + 1]uint8{}
-		f.seen[k] = v
+	for k := range f.seen {
+		f.seen[k].types = [numTypes + 1]uint8{}
 	}
 	for i, t := range tags {
 		ti := &f.info[i]
 		if ti.flags&fHasLetter == 0 {
 			continue
 		}
-		c := f.seen[ti.lower]
-		inc(&c.types[histType(t)])
-		f.seen[ti.lower] = c
+		inc(&f.seen[f.id(ti.lower)].types[histType(t)])
 	}
 	for i, t := range tags {
 		ti := &f.info[i]
@@ -230,7 +275,7 @@ func (f *featurizer) setHistory(tags []int) {
 		if ti.flags&fHasLetter == 0 {
 			continue
 		}
-		c := f.seen[ti.lower]
+		c := f.seen[f.id(ti.lower)]
 		c.types[histType(t)]--
 		best, arg := uint8(0), 0
 		for k := 0; k < numTypes; k++ {
@@ -268,7 +313,7 @@ func (f *featurizer) aggregateRows(out []uint32, i int) []uint32 {
 		return out
 	}
 	n := 0
-	for j := f.head[t.lower]; j >= 0 && n < maxAggregate; j = f.next[j] {
+	for j := f.firstOf(t.lower); j >= 0 && n < maxAggregate; j = f.next[j] {
 		if int(j) == i {
 			continue
 		}

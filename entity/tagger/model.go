@@ -4,9 +4,11 @@ import (
 	"sync"
 )
 
-// layer is one trained tagger: quantised weights and tag transitions.
+// layer is one trained tagger: quantised weights and tag transitions. In a
+// Model the weights live in Model.weights; weights here is the dense (rows x
+// numTags) table training hands to newModel.
 type layer struct {
-	weights []int16 // numTags per place of the model's index
+	weights []int16
 	scale   float32 // weight = int16 * scale
 	trans   []float32
 	hist    bool // reads first-pass labels (the second pass)
@@ -20,9 +22,12 @@ type Model struct {
 	// tables stay small and the layers are scored in one sweep.
 	index  []uint32
 	layers []layer // first pass, then an optional second pass
-	lk     *lookup
-	sub    *subtyper // gives spans their fine types; nil keeps the four
-	pool   sync.Pool
+	// weights holds every place's rows of all layers side by side
+	// (place, layer, tag), so one place is one or two cache lines.
+	weights []int16
+	lk      *lookup
+	sub     *subtyper // gives spans their fine types; nil keeps the four
+	pool    sync.Pool
 }
 
 // newModel builds a model from layers whose weights are dense (rows x
@@ -31,8 +36,9 @@ func newModel(bits uint, lk *lookup, dense ...layer) *Model {
 	rows := 1 << bits
 	m := &Model{bits: bits, index: make([]uint32, rows), lk: lk, layers: make([]layer, len(dense))}
 	for li, d := range dense {
-		m.layers[li] = layer{scale: d.scale, trans: d.trans, hist: d.hist, weights: make([]int16, numTags, numTags*4096)}
+		m.layers[li] = layer{scale: d.scale, trans: d.trans, hist: d.hist}
 	}
+	m.weights = make([]int16, m.stride(), m.stride()*4096)
 	places := uint32(1)
 	for r := 0; r < rows; r++ {
 		used := false
@@ -46,11 +52,23 @@ func newModel(bits uint, lk *lookup, dense ...layer) *Model {
 		}
 		m.index[r] = places
 		places++
-		for li, d := range dense {
-			m.layers[li].weights = append(m.layers[li].weights, d.weights[r*numTags:(r+1)*numTags]...)
+		for _, d := range dense {
+			m.weights = append(m.weights, d.weights[r*numTags:(r+1)*numTags]...)
 		}
 	}
 	return m
+}
+
+// stride is the length of one place in m.weights.
+func (m *Model) stride() int { return numTags * len(m.layers) }
+
+// places is the number of places in m.weights, the zero place included.
+func (m *Model) places() int { return len(m.weights) / m.stride() }
+
+// row is layer li's weights at place p.
+func (m *Model) row(li, p int) []int16 {
+	at := p*m.stride() + li*numTags
+	return m.weights[at : at+numTags : at+numTags]
 }
 
 // workspace holds one tagging call's buffers.
@@ -64,6 +82,9 @@ type workspace struct {
 	words  []string
 	bounds []int
 	hist   []uint32
+	places []uint32 // weight places of f.rows
+	cache  wordCache
+	ent    []int32          // each token's word in cache
 	names  map[uint64]uint8 // for propagate
 	// the subtyper's
 	fine    []uint8
@@ -76,39 +97,56 @@ func (m *Model) workspace() *workspace {
 	if w, ok := m.pool.Get().(*workspace); ok {
 		return w
 	}
-	return &workspace{f: newFeaturizer(m.lk, m.bits), names: map[uint64]uint8{}}
+	f := newFeaturizer(m.lk, m.bits)
+	f.clusters = &hashIndex{}
+	return &workspace{f: f, names: map[uint64]uint8{}}
 }
 
 // scoreFirst fills w.em with first-layer scores and w.base with the second
 // layer's scores over the same rows, for every token.
 func (m *Model) scoreFirst(w *workspace, n int) {
-	f := m.layers[0]
-	var second []int16
-	if len(m.layers) > 1 {
-		second = m.layers[1].weights
-	}
+	// Look every row's place up first: the lookups are independent, so the
+	// processor overlaps their cache misses, where interleaved with the sums
+	// each waits on the one before.
 	index := m.index
+	places := w.places[:0]
+	for _, r := range w.f.rows {
+		places = append(places, index[r])
+	}
+	w.places = places
+	scale, weights := m.layers[0].scale, m.weights
+	if len(m.layers) == 1 {
+		for i := 0; i < n; i++ {
+			var a [numTags]int32
+			for _, pl := range places[w.f.off[i]:w.f.off[i+1]] {
+				p := int(pl) * numTags
+				row := weights[p : p+numTags : p+numTags]
+				for t := range a {
+					a[t] += int32(row[t])
+				}
+			}
+			e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
+			for t := range a {
+				e[t] = float32(a[t]) * scale
+			}
+		}
+		return
+	}
 	for i := 0; i < n; i++ {
 		var a, b [numTags]int32
-		for _, r := range w.f.rows[w.f.off[i]:w.f.off[i+1]] {
-			p := int(index[r]) * numTags
-			if p == 0 {
-				continue
-			}
-			row := f.weights[p : p+numTags : p+numTags]
+		for _, pl := range places[w.f.off[i]:w.f.off[i+1]] {
+			p := int(pl) * (2 * numTags)
+			row := weights[p : p+2*numTags : p+2*numTags]
 			for t := range a {
 				a[t] += int32(row[t])
 			}
-			if second != nil {
-				row := second[p : p+numTags : p+numTags]
-				for t := range b {
-					b[t] += int32(row[t])
-				}
+			for t := range b {
+				b[t] += int32(row[numTags+t])
 			}
 		}
 		e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
 		for t := range a {
-			e[t] = float32(a[t]) * f.scale
+			e[t] = float32(a[t]) * scale
 		}
 		copy(w.base[i*numTags:], b[:])
 	}
@@ -124,8 +162,7 @@ func (m *Model) decode(w *workspace, bounds []int) {
 		w.back = make([]uint8, n*numTags)
 	}
 	w.em, w.base = w.em[:n*numTags], w.base[:n*numTags]
-	w.f.features(bounds, false)
-	m.scoreFirst(w, n)
+	m.scoreCached(w, bounds)
 	m.viterbiAll(w, bounds, m.layers[0].trans)
 	if len(m.layers) < 2 {
 		return
@@ -138,8 +175,7 @@ func (m *Model) decode(w *workspace, bounds []int) {
 			acc := w.base[(bounds[s]+i)*numTags : (bounds[s]+i+1)*numTags]
 			w.hist = histRows(w.hist[:0], sent, i, w.f.shift)
 			for _, r := range w.hist {
-				p := int(m.index[r]) * numTags
-				for t, v := range l.weights[p : p+numTags] {
+				for t, v := range m.row(1, int(m.index[r])) {
 					acc[t] += int32(v)
 				}
 			}
@@ -171,6 +207,7 @@ func (m *Model) tagWords(w *workspace, words []string, bounds []int) []int {
 	w.f.load(words, bounds)
 	m.decode(w, bounds)
 	m.propagate(w, bounds)
+	m.agreeWithFullNames(w, bounds)
 	m.applyCurated(w, words, bounds, w.tags)
 	return w.tags
 }

@@ -7,14 +7,12 @@ package tagger
 func (m *Model) Prune(threshold int16) {
 	keep := []uint32{0}
 	newPlace := make(map[uint32]uint32)
-	places := len(m.layers[0].weights) / numTags
+	places := m.places()
 	for p := 1; p < places; p++ {
 		big := false
-		for _, l := range m.layers {
-			for _, v := range l.weights[p*numTags : (p+1)*numTags] {
-				if v > threshold || v < -threshold {
-					big = true
-				}
+		for _, v := range m.weights[p*m.stride() : (p+1)*m.stride()] {
+			if v > threshold || v < -threshold {
+				big = true
 			}
 		}
 		if big {
@@ -22,14 +20,11 @@ func (m *Model) Prune(threshold int16) {
 			keep = append(keep, uint32(p))
 		}
 	}
-	for li := range m.layers {
-		old := m.layers[li].weights
-		w := make([]int16, 0, len(keep)*numTags)
-		for _, p := range keep {
-			w = append(w, old[int(p)*numTags:int(p+1)*numTags]...)
-		}
-		m.layers[li].weights = w
+	w := make([]int16, 0, len(keep)*m.stride())
+	for _, p := range keep {
+		w = append(w, m.weights[int(p)*m.stride():int(p+1)*m.stride()]...)
 	}
+	m.weights = w
 	for r, p := range m.index {
 		if p != 0 {
 			m.index[r] = newPlace[p]

@@ -1,0 +1,250 @@
+package tagger
+
+import "math/bits"
+
+// Tagging speed: most of a token's feature rows depend on one word only,
+// the token's own (its form, shape, affixes, cluster) or a neighbour's (the
+// word before, after, two before, two after). Their weights are summed once
+// per word and kept, so a frequent word costs one lookup instead of some
+// thirty scattered reads of the weight table. Integer sums do not depend on
+// their order, so the scores are exactly those of summing every row.
+
+// wordEntry holds, for one word, the summed weights (layer 0, then layer 1)
+// of the rows it brings as the token itself and as each neighbour.
+type wordEntry struct {
+	exact, lower, shape, pre3, suf3 uint64
+	cluster                         uint32
+	sums                            [numRoles][2 * numTags]int32
+}
+
+// The roles a word plays for a token: itself, or the neighbour at -1, +1,
+// -2, +2.
+const (
+	roleSelf = iota
+	rolePrev1
+	roleNext1
+	rolePrev2
+	roleNext2
+	numRoles
+)
+
+// maxCachedWords bounds a workspace's cache (about 0.7 KB a word); past it
+// the cache starts afresh.
+const maxCachedWords = 1 << 13
+
+// wordRows appends the rows word t brings to a token in role.
+func wordRows(out []uint32, t *tokInfo, role int, shift uint) []uint32 {
+	add := func(tmpl, v uint64) {
+		out = append(out, uint32((mix(tmpl, v)*0x9e3779b97f4a7c15)>>shift))
+	}
+	switch role {
+	case roleSelf:
+		add(tWord, t.lower)
+		add(tExact, t.exact)
+		add(tShape, t.shape)
+		for k := 0; k < 4; k++ {
+			if t.pre[k] != 0 {
+				add(tPre+uint64(k), t.pre[k])
+				add(tSuf+uint64(k), t.suf[k])
+			}
+		}
+		if t.cluster != 0 {
+			for k, p := range clusterPrefixes {
+				add(tCluster+uint64(k), prefix(t.cluster, p))
+			}
+		}
+	case rolePrev1:
+		add(tPrev1, t.lower)
+		add(tShapePrev1, t.shape)
+		if t.cluster != 0 {
+			add(tClusterPrev, prefix(t.cluster, 20))
+		}
+	case roleNext1:
+		add(tNext1, t.lower)
+		add(tShapeNext1, t.shape)
+		if t.cluster != 0 {
+			add(tClusterNext, prefix(t.cluster, 20))
+		}
+	case rolePrev2:
+		add(tPrev2, t.lower)
+		add(tShapePrev2, t.shape)
+	case roleNext2:
+		add(tNext2, t.lower)
+		add(tShapeNext2, t.shape)
+	}
+	return out
+}
+
+// contextRows appends the rows of token i of sentence s that wordRows does
+// not give: those reading more than one word, the token's place, its
+// capitalisation, the gazetteers and the document. featureRows gives both.
+func contextRows(out []uint32, s []tokInfo, i int, shift uint) []uint32 {
+	t := &s[i]
+	p1, n1 := &startTok, &endTok
+	if i > 0 {
+		p1 = &s[i-1]
+	}
+	if i+1 < len(s) {
+		n1 = &s[i+1]
+	}
+	add := func(tmpl, v uint64) {
+		out = append(out, uint32((mix(tmpl, v)*0x9e3779b97f4a7c15)>>shift))
+	}
+	cc := capClass(t.flags)
+	add(tBias, 0)
+	add(tCap, cc|uint64(t.flags&(fSentStart|fSentCaps))<<4)
+	add(tBigramPrev, mix(p1.lower, t.lower))
+	add(tBigramNext, mix(t.lower, n1.lower))
+	add(tShape3, mix(mix(p1.shape, t.shape), n1.shape))
+	add(tPrevShape, mix(p1.lower, t.shape))
+	add(tShapeNext, mix(t.shape, n1.lower))
+	pos := uint64(t.sentPos)
+	if pos > 3 {
+		pos = 3
+	}
+	sl := uint64(len(s))
+	if sl > 6 {
+		sl = 6
+	}
+	add(tPosCap, cc|pos<<4|sl<<8)
+	for g := t.gaz; g != 0; g &= g - 1 {
+		add(tGaz+uint64(bits.TrailingZeros16(g)), cc)
+	}
+	if g := gazTypes(p1.gaz); g != 0 {
+		add(tGazPrev, uint64(g))
+	}
+	if g := gazTypes(n1.gaz); g != 0 {
+		add(tGazNext, uint64(g))
+	}
+	if t.flags&fHasLetter != 0 {
+		add(tDoc, uint64(t.doc)|cc<<4|uint64(t.flags&(fSentStart|fSentCaps))<<8)
+		if t.flags&fSentCaps != 0 {
+			add(tTitleWord, t.title)
+		}
+	}
+	return out
+}
+
+// wordCache maps words to their entries in a workspace.
+type wordCache struct {
+	at      hashIndex
+	entries []wordEntry
+	rows    []uint32
+}
+
+// begin readies the cache for a document: the entries of one document must
+// stay where they are, so the cache starts afresh only between documents.
+func (c *wordCache) begin() {
+	if c.at.len() == 0 || len(c.entries) >= maxCachedWords {
+		c.at.reset(1024)
+		c.entries = c.entries[:0]
+	}
+}
+
+// entry returns the index of t's word in the cache, summing its rows on
+// first sight.
+func (m *Model) entry(c *wordCache, t *tokInfo, shift uint) int32 {
+	key := mix(t.exact, t.lower)
+	if k, ok := c.at.get(key); ok {
+		e := &c.entries[k]
+		if e.exact == t.exact && e.lower == t.lower && e.shape == t.shape && e.pre3 == t.pre[3] && e.suf3 == t.suf[3] && e.cluster == t.cluster {
+			return int32(k)
+		}
+		// Two words share a key: the first keeps it, this one goes uncached
+		// under a fresh slot.
+	}
+	c.entries = append(c.entries, wordEntry{exact: t.exact, lower: t.lower, shape: t.shape, pre3: t.pre[3], suf3: t.suf[3], cluster: t.cluster})
+	k := int32(len(c.entries) - 1)
+	if _, taken := c.at.get(key); !taken {
+		c.at.put(key, uint32(k))
+	}
+	e := &c.entries[k]
+	for role := range numRoles {
+		c.rows = wordRows(c.rows[:0], t, role, shift)
+		m.sumRows(&e.sums[role], c.rows)
+	}
+	return k
+}
+
+// sumRows adds the weights of rows, both layers, to acc.
+func (m *Model) sumRows(acc *[2 * numTags]int32, rows []uint32) {
+	st := m.stride()
+	for _, r := range rows {
+		p := int(m.index[r]) * st
+		for t, v := range m.weights[p : p+st] {
+			acc[t] += int32(v)
+		}
+	}
+}
+
+// scoreCached fills w.em with first-layer scores and w.base with the second
+// layer's, as features and scoreFirst would, reading the one-word rows
+// from the workspace's cache.
+func (m *Model) scoreCached(w *workspace, bounds []int) {
+	f, c := w.f, &w.cache
+	c.begin()
+	w.ent = w.ent[:0]
+	for i := range f.info {
+		w.ent = append(w.ent, m.entry(c, &f.info[i], f.shift))
+	}
+	start, end := m.entry(c, &startTok, f.shift), m.entry(c, &endTok, f.shift)
+	f.rows = f.rows[:0]
+	f.off = append(f.off[:0], 0)
+	for s := 0; s+1 < len(bounds); s++ {
+		sent := f.info[bounds[s]:bounds[s+1]]
+		for i := range sent {
+			f.rows = contextRows(f.rows, sent, i, f.shift)
+			f.rows = f.aggregateRows(f.rows, bounds[s]+i)
+			f.off = append(f.off, int32(len(f.rows)))
+		}
+	}
+	places := w.places[:0]
+	for _, r := range f.rows {
+		places = append(places, m.index[r])
+	}
+	w.places = places
+	st := m.stride()
+	scale := m.layers[0].scale
+	for s := 0; s+1 < len(bounds); s++ {
+		from, to := bounds[s], bounds[s+1]
+		at := func(j, edge int32) *wordEntry {
+			if j < int32(from) || j >= int32(to) {
+				return &c.entries[edge]
+			}
+			return &c.entries[w.ent[j]]
+		}
+		for i := from; i < to; i++ {
+			j := int32(i)
+			acc := c.entries[w.ent[i]].sums[roleSelf]
+			for _, part := range [...]*[2 * numTags]int32{
+				&at(j-1, start).sums[rolePrev1], &at(j+1, end).sums[roleNext1],
+				&at(j-2, start).sums[rolePrev2], &at(j+2, end).sums[roleNext2],
+			} {
+				for t := range acc {
+					acc[t] += part[t]
+				}
+			}
+			if st == 2*numTags {
+				for _, pl := range places[f.off[i]:f.off[i+1]] {
+					p := int(pl) * (2 * numTags)
+					row := (*[2 * numTags]int16)(m.weights[p : p+2*numTags])
+					for t := range row {
+						acc[t] += int32(row[t])
+					}
+				}
+			} else {
+				for _, pl := range places[f.off[i]:f.off[i+1]] {
+					p := int(pl) * st
+					for t, v := range m.weights[p : p+st] {
+						acc[t] += int32(v)
+					}
+				}
+			}
+			e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
+			for t := range e {
+				e[t] = float32(acc[t]) * scale
+			}
+			copy(w.base[i*numTags:(i+1)*numTags], acc[numTags:])
+		}
+	}
+}
