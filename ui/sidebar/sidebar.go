@@ -39,8 +39,9 @@ type line struct {
 func (l line) selectable() bool { return l.entity >= 0 || l.pin >= 0 }
 
 // Pinned is an entity pinned in the reader, as the legend shows it: its
-// name, type and pin colour slot.
+// identity, name, type and pin colour slot.
 type Pinned struct {
+	ID   int64 // the store's identity; 0 matches by name and type
 	Name string
 	Type model.EntityType
 	Slot int
@@ -180,11 +181,22 @@ const noEntities = "no entities found"
 // has reports whether es holds the pinned entity p.
 func has(es []model.EntityCount, p Pinned) bool {
 	for _, e := range es {
-		if e.Type == p.Type && strings.EqualFold(e.Name, p.Name) {
+		if p.Is(e) {
 			return true
 		}
 	}
 	return false
+}
+
+// Is reports whether the pin is entity e: the same identity when both have
+// one, else the same name, in any case, and type. Two identities of one
+// name (Leicester the city and the club, or a name split in one article)
+// are two pins.
+func (p Pinned) Is(e model.EntityCount) bool {
+	if p.ID != 0 && e.ID != 0 {
+		return p.ID == e.ID
+	}
+	return e.Type == p.Type && strings.EqualFold(e.Name, p.Name)
 }
 
 // firstEntity is the line of the first entity, else of the first pin, else -1.
@@ -250,7 +262,8 @@ func (m Model) Len() int {
 
 // Selected returns the selected entity; ok is false when there is none. On
 // a row of the legend it is the pinned entity: the article's own entry for
-// it when the article names it, else its name and type alone (ID 0).
+// it when the article names it, else its identity, name and type alone (no
+// counts).
 func (m Model) Selected() (e model.EntityCount, ok bool) {
 	if m.sel < 0 || m.sel >= len(m.lines) {
 		return model.EntityCount{}, false
@@ -262,7 +275,7 @@ func (m Model) Selected() (e model.EntityCount, ok bool) {
 		if i, ok := m.indexOf(p); ok && m.state == "" {
 			return m.entities[i], true
 		}
-		return model.EntityCount{Name: p.Name, Type: p.Type}, true
+		return model.EntityCount{ID: p.ID, Name: p.Name, Type: p.Type}, true
 	case l.entity >= 0 && m.state == "":
 		return m.entities[l.entity], true
 	}
@@ -441,7 +454,7 @@ func (m Model) legendRow(i int, absent, selected bool) string {
 // indexOf is the index of pin p among the article's entities.
 func (m Model) indexOf(p Pinned) (int, bool) {
 	for i, e := range m.entities {
-		if e.Type == p.Type && strings.EqualFold(e.Name, p.Name) {
+		if p.Is(e) {
 			return i, true
 		}
 	}
@@ -463,7 +476,7 @@ func (m Model) swatch(slot int) string {
 // slotOf is the pin slot of e, if it is pinned.
 func (m Model) slotOf(e model.EntityCount) (int, bool) {
 	for _, p := range m.pins {
-		if p.Type == e.Type && strings.EqualFold(p.Name, e.Name) {
+		if p.Is(e) {
 			return p.Slot, true
 		}
 	}
