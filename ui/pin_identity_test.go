@@ -154,3 +154,32 @@ func TestPinsTellNamesakesApart(t *testing.T) {
 		t.Fatalf("after unpinning the striker: pins %+v", p)
 	}
 }
+
+// In the entity view, enter on one of two identities of one name lists
+// exactly that identity's articles, not its namesake's.
+func TestEntityViewFollowsTheIdentity(t *testing.T) {
+	s, sculptor, striker := splitStore(t)
+	for _, want := range []model.EntityCount{sculptor, striker} {
+		m := newModel(t, s, 160, 45, Options{})
+		press(t, m, "o")
+		typeText(t, m, "mira")
+		items := m.entities.Items()
+		if len(items) != 2 || items[0].Name != items[1].Name {
+			t.Fatalf("entity view lists %+v, want the two Mira Castells", items)
+		}
+		if items[0].ID != want.ID {
+			press(t, m, "down")
+		}
+		if e, _ := m.entities.Selected(); e.ID != want.ID {
+			t.Fatalf("selected %+v, want %d", e, want.ID)
+		}
+		press(t, m, "enter")
+		if m.EntityViewOpen() || m.ListLen() != 1 {
+			t.Fatalf("enter on %+v: view open %v, %d articles listed", want, m.EntityViewOpen(), m.ListLen())
+		}
+		ents, err := s.ArticleEntities(context.Background(), m.ReaderArticle().ID)
+		if err != nil || len(ents) != 1 || ents[0].ID != want.ID {
+			t.Errorf("enter on %d lists the article naming %+v (%v)", want.ID, ents, err)
+		}
+	}
+}
