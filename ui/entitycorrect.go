@@ -222,6 +222,7 @@ func (m *Model) entityCorrected(msg entityCorrectedMsg) tea.Cmd {
 	if msg.Action == "split" && msg.Article == m.articleID {
 		// Its entities have other ids now: read them again, so that pins
 		// and f go by the new one.
+		m.sidebar.Reselect(msg.Target)
 		m.sidebar.SetLoading()
 		return m.loadArticle(m.articleID)
 	}

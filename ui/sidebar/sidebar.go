@@ -61,6 +61,7 @@ type Model struct {
 	state    string // "", or a placeholder such as "loading…"
 	pins     []Pinned
 	tint     bool
+	reselect string // the name SetEntities selects, once; "" the first entity
 }
 
 // New returns an empty sidebar waiting for an article.
@@ -98,8 +99,22 @@ func (m *Model) SetEntities(es []model.EntityCount) {
 	}
 	m.build(es)
 	m.sel = m.firstEntity()
+	if m.reselect != "" {
+		for i, e := range m.entities {
+			if strings.EqualFold(e.Name, m.reselect) {
+				m.sel = m.lineOfEntity(i)
+				break
+			}
+		}
+		m.reselect = ""
+	}
 	m.follow()
 }
+
+// Reselect makes the next SetEntities select the entity named name, when
+// the article names it: an entity split off keeps the selection as the
+// article's entities are read again.
+func (m *Model) Reselect(name string) { m.reselect = name }
 
 // SetPins shows the legend of pinned entities at the top, and marks each
 // pinned entity's row with its colour and number. The selection stays on
