@@ -183,3 +183,27 @@ func TestEntityViewFollowsTheIdentity(t *testing.T) {
 		}
 	}
 }
+
+// f on a pin of the legend that the open article does not name lists that
+// entity's articles: the pin carries its identity from the article it was
+// made in.
+func TestFollowAbsentPin(t *testing.T) {
+	s, sculptor, _ := splitStore(t)
+	m := newModel(t, s, 160, 45, Options{})
+	press(t, m, "j") // the sculptor's story
+	pinFirstPerson(t, m)
+	press(t, m, "shift+tab")
+	press(t, m, "k") // the striker's: the pin is "not in this article"
+	press(t, m, "e")
+	press(t, m, "g")
+	for range 3 {
+		press(t, m, "k")
+	}
+	if e, ok := m.sidebar.Selected(); !m.sidebar.OnLegend() || !ok || e.ID != sculptor.ID {
+		t.Fatalf("legend selection %+v (on legend %v), want the sculptor %d", e, m.sidebar.OnLegend(), sculptor.ID)
+	}
+	press(t, m, "f")
+	if m.ListLen() != 1 || !contains(m, "entity: Mira Castell") || !strings.Contains(m.ReaderArticle().Title, "sculpture") {
+		t.Fatalf("f on the absent pin: %d articles, reader on %q\n%s", m.ListLen(), m.ReaderArticle().Title, strings.Join(screen(m), "\n"))
+	}
+}
