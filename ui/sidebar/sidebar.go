@@ -454,7 +454,14 @@ func (m Model) entityRow(i int, selected bool) string {
 // dimmed when the open article does not name it.
 func (m Model) legendRow(i int, absent, selected bool) string {
 	p := m.pins[i]
-	name := pane.Cut(strings.Join(strings.Fields(model.Sanitize(p.Name)), " "), m.width-4)
+	name := strings.Join(strings.Fields(model.Sanitize(p.Name)), " ")
+	for _, o := range m.pins {
+		if o.Type != p.Type && strings.EqualFold(o.Name, p.Name) {
+			name += " (" + string(p.Type) + ")" // Leicester the city and the club
+			break
+		}
+	}
+	name = pane.Cut(name, m.width-4)
 	switch {
 	case selected && m.focused:
 		return m.st.Sidebar.Selected.Render("▌") + m.swatch(p.Slot) + m.st.Sidebar.Selected.Render(pane.Fit(" "+name, m.width-2))
