@@ -33,9 +33,12 @@ func (a *app) listCmd() *cobra.Command {
 			defer st.Close()
 			q := store.ListQuery{}
 			if entityName != "" {
-				ent, err := st.EntityByName(cmd.Context(), entityName, "")
+				// A name of several entities (Leicester the city and the
+				// club) lists none: the error names each, with its type
+				// and articles, rather than pick one silently.
+				ent, err := st.LookupEntity(cmd.Context(), entityName)
 				if err != nil {
-					return err // it names the entity
+					return err // it names the entity, or its candidates
 				}
 				q.EntityID = ent.ID
 			}

@@ -5,8 +5,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bylinehq/byline/model"
 )
 
 func TestBrowserCommands(t *testing.T) {
@@ -98,5 +103,30 @@ func TestOpenWithBrowserThatStaysOpen(t *testing.T) {
 	}
 	if d := time.Since(start); d > 4*time.Second {
 		t.Errorf("waited %s for a browser that stays open", d)
+	}
+}
+
+// O opens the article's page through the same browser hook as the links
+// list, with the configured browser; an article without a web URL opens
+// nothing and says why.
+func TestOpenArticlePage(t *testing.T) {
+	withURL := model.Article{Title: "Ferry vote tonight", Published: day(21), Source: "x", Format: model.FormatText,
+		URL: "https://news.example/ferry-vote", Paragraphs: []string{"The council votes tonight."}}
+	without := model.Article{Title: "Quiet harbour", Published: day(20), Source: "y", Format: model.FormatText,
+		Paragraphs: []string{"Nothing happened."}}
+	m := newModel(t, openStore(t, []model.Article{withURL, without}), 120, 30, Options{Browser: "firefox %u"})
+	var opened []string
+	m.open = func(browser, u string) tea.Cmd {
+		opened = append(opened, browser+" "+u)
+		return nil
+	}
+	press(t, m, "O")
+	if len(opened) != 1 || opened[0] != "firefox %u https://news.example/ferry-vote" {
+		t.Fatalf("O opened %q", opened)
+	}
+	press(t, m, "j")
+	press(t, m, "O")
+	if len(opened) != 1 || !strings.Contains(status(m), "this article has no") {
+		t.Errorf("O without a URL: opened %q, status %q", opened, status(m))
 	}
 }

@@ -22,15 +22,17 @@ const (
 	askConfirm            // y or enter does it, any other key does not
 )
 
-// entityAsk is a correction of the entity view (M, R, T) while it asks on
-// the status line: the new name, the type, then whether to do it.
+// entityAsk is a correction of the entity view (M, R, T) or of the
+// entities pane (X) while it asks on the status line: the new name, the
+// type, then whether to do it.
 type entityAsk struct {
-	kind   askKind
-	action string   // "merge", "rename" or "type"
-	names  []string // merge: the names merged into target
-	target string   // the entity corrected, or merged into
-	text   string   // rename: the new name as typed
-	typ    string   // type: the type chosen
+	kind    askKind
+	action  string   // "merge", "rename", "type" or "split"
+	article int64    // split: the article whose mentions go apart
+	names   []string // merge: the names merged into target
+	target  string   // the entity corrected, or merged into
+	text    string   // rename: the new name as typed
+	typ     string   // type: the type chosen
 }
 
 // typeLetters are the letters T takes, one per correction type.
@@ -40,12 +42,13 @@ var typeLetters = map[string]string{
 
 // entityCorrectedMsg answers a correction made in the entity view.
 type entityCorrectedMsg struct {
-	Action string
-	Target string
-	Name   string // the corrected entity's name now
-	Done   string // what the note says it did
-	ID     int64  // the correction, for undo
-	Err    error
+	Action  string
+	Target  string
+	Name    string // the corrected entity's name now
+	Done    string // what the note says it did
+	ID      int64  // the correction, for undo
+	Article int64  // split: the article split
+	Err     error
 }
 
 // correctionKey starts a correction for M, R or T, and marks for space;
@@ -71,6 +74,38 @@ func (m *Model) correctionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// askSplit asks before making the mentions of the entity selected in the
+// entities pane, in the article on show, an entity of their own: the
+// "Leicester" of a story that means the other Leicester.
+func (m *Model) askSplit() {
+	e, ok := m.sidebar.Selected()
+	switch {
+	case !ok:
+		return
+	case e.ID == 0 || m.sidebar.OnLegend() && !m.articleNames(e.ID):
+		m.note = oneLine(e.Name) + " is not in this article"
+		return
+	case e.Articles < 2:
+		m.note = oneLine(e.Name) + " is in this article only: nothing to split it from"
+		return
+	}
+	m.entityAsk = entityAsk{kind: askConfirm, action: "split", target: e.Name, article: m.articleID}
+}
+
+// articleNames reports whether the article on show names identity id.
+func (m *Model) articleNames(id int64) bool {
+	a := m.reader.Article()
+	if a == nil || a.ID != m.articleID {
+		return false
+	}
+	for _, e := range a.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // askMerge asks before merging the marked entities into the selected one
@@ -138,7 +173,7 @@ func (m *Model) entityAskKey(msg tea.KeyPressMsg) tea.Cmd {
 	ask := *a
 	m.entityAsk = entityAsk{}
 	if s != "y" && s != "Y" && s != "enter" {
-		m.note = map[string]string{"merge": "nothing merged", "rename": "name unchanged", "type": "type unchanged"}[ask.action]
+		m.note = map[string]string{"merge": "nothing merged", "rename": "name unchanged", "type": "type unchanged", "split": "nothing split"}[ask.action]
 		return nil
 	}
 	return m.correctEntity(ask)
@@ -161,12 +196,15 @@ func (m *Model) correctEntity(ask entityAsk) tea.Cmd {
 		case "type":
 			c, err = lib.SetType(ctx, ask.target, ask.typ)
 			done = ask.target + " is " + ask.typ + " now"
+		case "split":
+			c, err = lib.Split(ctx, ask.target, ask.article)
+			done = ask.target + " of this article is an entity of its own now"
 		}
 		name := ask.target
 		if ask.action == "rename" {
 			name = ask.text
 		}
-		return entityCorrectedMsg{Action: ask.action, Target: ask.target, Name: name, Done: done, ID: c.ID, Err: err}
+		return entityCorrectedMsg{Action: ask.action, Target: ask.target, Name: name, Done: done, ID: c.ID, Article: ask.article, Err: err}
 	}
 }
 
@@ -180,6 +218,13 @@ func (m *Model) entityCorrected(msg entityCorrectedMsg) tea.Cmd {
 	m.note = msg.Done + " · byline entity undo " + strconv.FormatInt(msg.ID, 10) + " undoes it"
 	if msg.Action == "merge" {
 		m.entities.ClearMarks()
+	}
+	if msg.Action == "split" && msg.Article == m.articleID {
+		// Its entities have other ids now: read them again, so that pins
+		// and f go by the new one.
+		m.sidebar.Reselect(msg.Target)
+		m.sidebar.SetLoading()
+		return m.loadArticle(m.articleID)
 	}
 	if !m.entityView {
 		return nil
@@ -201,6 +246,8 @@ func (a entityAsk) question() string {
 		return "merge " + strings.Join(a.names, ", ") + " into " + a.target + yesNo
 	case a.action == "rename":
 		return "rename " + a.target + " to " + a.text + yesNo
+	case a.action == "split":
+		return "split " + a.target + " of this article off as an entity of its own" + yesNo
 	default:
 		return "make " + a.target + " " + a.typ + yesNo
 	}

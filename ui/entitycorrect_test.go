@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 )
 
@@ -166,5 +167,64 @@ func TestEntityViewFilterStillTypes(t *testing.T) {
 	press(t, m, "esc")
 	if !m.EntityViewOpen() || !strings.Contains(status(m), "type unchanged") {
 		t.Errorf("esc at the type question: open %v, status %q", m.EntityViewOpen(), status(m))
+	}
+}
+
+// X in the entities pane splits the selected entity's mentions in the
+// article on show off as an entity of their own, once confirmed, as
+// `byline entity split NAME --article ID` does; a pin made on the other
+// story's entity then lights nothing here.
+func TestSidebarSplit(t *testing.T) {
+	mira := model.Entity{Name: "Mira Castell", Type: model.PER}
+	s := openStore(t, []model.Article{
+		story(20, "Mira Castell wins the sculpture prize", []string{"Mira Castell, the sculptor, won the prize at Saltholm."}, mira, model.Entity{Name: "Saltholm", Type: model.LOC}),
+		story(21, "Mira Castell signs for the harbour club", []string{"The striker Mira Castell signed on Monday. Coach Ansel Brook said Ansel Brook had wanted her for years."},
+			mira, model.Entity{Name: "Ansel Brook", Type: model.PER}),
+	})
+	ctx := context.Background()
+	m := newModel(t, s, 160, 45, Options{})
+	press(t, m, "j") // the sculptor's story
+	pinFirstPerson(t, m)
+	press(t, m, "e")
+	press(t, m, "j") // Saltholm, named in this story only
+	press(t, m, "X")
+	if !strings.Contains(status(m), "Saltholm is in this article only") {
+		t.Errorf("X on an entity of one article: status %q", status(m))
+	}
+	press(t, m, "shift+tab")
+	press(t, m, "shift+tab") // the list
+	press(t, m, "k")         // the striker's story
+	press(t, m, "n")
+	if !strings.Contains(status(m), "mention 1/2") {
+		t.Fatalf("before the split the pin lights the striker: status %q", status(m))
+	}
+	press(t, m, "e")
+	press(t, m, "j") // the coach comes first, named more often
+	press(t, m, "X")
+	if want := "split Mira Castell of this article off as an entity of its own? y/enter yes"; !strings.Contains(status(m), want) {
+		t.Fatalf("X asks %q, want %q", status(m), want)
+	}
+	press(t, m, "n")
+	if len(entityNames(t, s)) != 3 || !strings.Contains(status(m), "nothing split") {
+		t.Fatalf("declined: entities %q, status %q", entityNames(t, s), status(m))
+	}
+	press(t, m, "X")
+	press(t, m, "y")
+	if want := "Mira Castell of this article is an entity of its own now · byline entity undo 1 undoes it"; !strings.Contains(status(m), want) {
+		t.Errorf("status %q, want %q", status(m), want)
+	}
+	if names := entityNames(t, s); strings.Count(strings.Join(names, "|"), "Mira Castell PER") != 2 {
+		t.Fatalf("after the split the store has %q, want two Mira Castells", names)
+	}
+	e, ok := m.sidebar.Selected()
+	if p := m.Pins(); !ok || e.Name != "Mira Castell" || len(p) != 1 || e.ID == p[0].ID || m.Focus() != FocusSidebar {
+		t.Fatalf("the sidebar selects %+v after the split, pins %+v: want the new entity", e, p)
+	}
+	press(t, m, "n")
+	if !strings.Contains(status(m), "no pinned entity in this article") {
+		t.Errorf("after the split the sculptor's pin still lights the striker: status %q", status(m))
+	}
+	if got, err := s.Corrections(ctx); err != nil || len(got) != 1 || got[0].Kind != "split" {
+		t.Errorf("corrections %+v, %v", got, err)
 	}
 }

@@ -42,6 +42,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.entityView {
 		return m.entityViewKey(msg)
 	}
+	if m.entityAsk.kind != askNone { // X in the entities pane asks first
+		return m.entityAskKey(msg)
+	}
 	if m.feedsView && !m.showHelp {
 		return m.feedsViewKey(msg)
 	}
@@ -161,6 +164,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			if e, ok := m.sidebar.Selected(); ok {
 				m.togglePin(e)
 			}
+			return nil
+		case key.Matches(msg, m.km.Sidebar.Split):
+			m.askSplit()
 			return nil
 		case key.Matches(msg, m.km.Sidebar.Follow):
 			if e, ok := m.sidebar.Selected(); ok && e.ID == 0 {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -13,10 +12,11 @@ import (
 )
 
 // togglePin pins e, in the first free colour, or unpins it when it is
-// pinned. Pins are by name and type, so they outlast the article.
+// pinned. Pins are by identity (by name and type for an entity outside the
+// store), so they outlast the article and light up all of its names.
 func (m *Model) togglePin(e model.EntityCount) {
 	for i, p := range m.pins {
-		if p.Type == e.Type && strings.EqualFold(p.Name, e.Name) {
+		if reader.SameEntity(p.ID, p.Name, p.Type, e.ID, e.Name, e.Type) {
 			m.pins = append(m.pins[:i:i], m.pins[i+1:]...)
 			m.pinsChanged()
 			return
@@ -34,7 +34,7 @@ func (m *Model) togglePin(e model.EntityCount) {
 	for used[slot] {
 		slot++
 	}
-	m.pins = append(m.pins, reader.Pin{Name: e.Name, Type: e.Type, Slot: slot})
+	m.pins = append(m.pins, reader.Pin{ID: e.ID, Name: e.Name, Type: e.Type, Slot: slot})
 	m.pinsChanged()
 }
 
@@ -44,7 +44,7 @@ func (m *Model) pinsChanged() {
 	m.reader.SetPins(m.pins)
 	legend := make([]sidebar.Pinned, len(m.pins))
 	for i, p := range m.pins {
-		legend[i] = sidebar.Pinned{Name: p.Name, Type: p.Type, Slot: p.Slot}
+		legend[i] = sidebar.Pinned{ID: p.ID, Name: p.Name, Type: p.Type, Slot: p.Slot}
 	}
 	m.sidebar.SetPins(legend)
 }
@@ -94,7 +94,7 @@ func (m *Model) articleURL(copyIt bool) tea.Cmd {
 		m.note = "copied " + u
 		return tea.SetClipboard(u)
 	}
-	return openURL(m.opts.Browser, u)
+	return m.open(m.opts.Browser, u)
 }
 
 // unpinAll takes every pin off, from any article: pins are global, so the

@@ -59,6 +59,9 @@ type Library interface {
 	Merge(ctx context.Context, names []string, into string) (store.Correction, error)
 	Rename(ctx context.Context, name, to string) (store.Correction, error)
 	SetType(ctx context.Context, name, typ string) (store.Correction, error)
+	// Split makes an entity's mentions in one article an entity of their
+	// own (X in the entities pane).
+	Split(ctx context.Context, name string, article int64) (store.Correction, error)
 }
 
 // The store is the Library byline runs on.

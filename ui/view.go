@@ -89,7 +89,7 @@ func (m *Model) frame() string {
 	}
 	if m.prompt.open {
 		b.WriteString(m.promptLine())
-	} else if m.entityView && m.entityAsk.kind != askNone {
+	} else if m.entityAsk.kind != askNone {
 		b.WriteString(m.entityAskLine())
 	} else {
 		b.WriteString(m.statusBar())

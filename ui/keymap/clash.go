@@ -47,6 +47,7 @@ var paneOf = map[string]Panes{
 	"merge_entities": InEntities,
 	"rename_entity":  InEntities,
 	"type_entity":    InEntities,
+	"split_entity":   InSidebar, // the entities pane, an article open
 }
 
 // QuitKey always quits, whatever the config says, so a reader can always

@@ -79,6 +79,7 @@ type Reader struct {
 type Sidebar struct {
 	Pin    key.Binding // highlight every mention; again to unpin
 	Follow key.Binding // list only the articles that mention it
+	Split  key.Binding // make its mentions in this article an entity of their own, once confirmed
 	Unpin  key.Binding // unpin every pinned entity
 }
 
@@ -153,6 +154,7 @@ func New() KeyMap {
 			Pin:    b("enter/space", "pin entity (entities pane)", "enter", "space"),
 			Follow: b("f", "list articles naming it", "f"),
 			Unpin:  b("P", "unpin all", "P"),
+			Split:  b("X", "split entity off in this article", "X"),
 		},
 		Feeds: Feeds{
 			Unsubscribe: b("d", "unsubscribe (in F)", "d"),

@@ -40,6 +40,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		// Issue 11's corrections in the entity view.
 		"mark_entity": &k.Entities.Mark, "merge_entities": &k.Entities.Merge,
 		"rename_entity": &k.Entities.Rename, "type_entity": &k.Entities.Type,
+		"split_entity": &k.Sidebar.Split,
 	}
 }
 

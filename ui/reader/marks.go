@@ -11,9 +11,11 @@ import (
 )
 
 // Pin is an entity whose mentions the reader paints with background colour
-// Slot of the theme. Pins are by name and type, not by id, so a pin made in
-// one article lights the same entity up in the next.
+// Slot of the theme. A pin is the store's identity, so a pin made in one
+// article lights up every name of the same entity in the next ("Blair" where
+// "Tony Blair" was pinned), and not a namesake (the city of a pinned club).
 type Pin struct {
+	ID   int64            // the identity; 0 for an entity outside the store
 	Name string           // canonical name, matched in any case
 	Type model.EntityType // "" matches an entity of any type
 	Slot int              // 0 … styles.PinColours-1
@@ -21,7 +23,18 @@ type Pin struct {
 
 // matches reports whether the pin names entity e.
 func (p Pin) matches(e model.Entity) bool {
-	return strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(e.Name)) && (p.Type == "" || p.Type == e.Type)
+	return SameEntity(p.ID, p.Name, p.Type, e.ID, e.Name, e.Type)
+}
+
+// SameEntity reports whether entity a (id, name, type) is entity b: the same
+// identity when both come from the store (id not 0), else the same name in
+// any case and the same type ("" is any type).
+func SameEntity(aID int64, aName string, aType model.EntityType, bID int64, bName string, bType model.EntityType) bool {
+	if aID != 0 && bID != 0 {
+		return aID == bID
+	}
+	return strings.EqualFold(strings.TrimSpace(aName), strings.TrimSpace(bName)) &&
+		(aType == "" || bType == "" || aType == bType)
 }
 
 // findTag is the tag of a pair that marks an in-article search hit rather

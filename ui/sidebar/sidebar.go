@@ -39,8 +39,9 @@ type line struct {
 func (l line) selectable() bool { return l.entity >= 0 || l.pin >= 0 }
 
 // Pinned is an entity pinned in the reader, as the legend shows it: its
-// name, type and pin colour slot.
+// identity, name, type and pin colour slot.
 type Pinned struct {
+	ID   int64 // the store's identity; 0 matches by name and type
 	Name string
 	Type model.EntityType
 	Slot int
@@ -60,6 +61,7 @@ type Model struct {
 	state    string // "", or a placeholder such as "loading…"
 	pins     []Pinned
 	tint     bool
+	reselect string // the name SetEntities selects, once; "" the first entity
 }
 
 // New returns an empty sidebar waiting for an article.
@@ -97,8 +99,22 @@ func (m *Model) SetEntities(es []model.EntityCount) {
 	}
 	m.build(es)
 	m.sel = m.firstEntity()
+	if m.reselect != "" {
+		for i, e := range m.entities {
+			if strings.EqualFold(e.Name, m.reselect) {
+				m.sel = m.lineOfEntity(i)
+				break
+			}
+		}
+		m.reselect = ""
+	}
 	m.follow()
 }
+
+// Reselect makes the next SetEntities select the entity named name, when
+// the article names it: an entity split off keeps the selection as the
+// article's entities are read again.
+func (m *Model) Reselect(name string) { m.reselect = name }
 
 // SetPins shows the legend of pinned entities at the top, and marks each
 // pinned entity's row with its colour and number. The selection stays on
@@ -180,11 +196,22 @@ const noEntities = "no entities found"
 // has reports whether es holds the pinned entity p.
 func has(es []model.EntityCount, p Pinned) bool {
 	for _, e := range es {
-		if e.Type == p.Type && strings.EqualFold(e.Name, p.Name) {
+		if p.Is(e) {
 			return true
 		}
 	}
 	return false
+}
+
+// Is reports whether the pin is entity e: the same identity when both have
+// one, else the same name, in any case, and type. Two identities of one
+// name (Leicester the city and the club, or a name split in one article)
+// are two pins.
+func (p Pinned) Is(e model.EntityCount) bool {
+	if p.ID != 0 && e.ID != 0 {
+		return p.ID == e.ID
+	}
+	return e.Type == p.Type && strings.EqualFold(e.Name, p.Name)
 }
 
 // firstEntity is the line of the first entity, else of the first pin, else -1.
@@ -250,7 +277,8 @@ func (m Model) Len() int {
 
 // Selected returns the selected entity; ok is false when there is none. On
 // a row of the legend it is the pinned entity: the article's own entry for
-// it when the article names it, else its name and type alone (ID 0).
+// it when the article names it, else its identity, name and type alone (no
+// counts).
 func (m Model) Selected() (e model.EntityCount, ok bool) {
 	if m.sel < 0 || m.sel >= len(m.lines) {
 		return model.EntityCount{}, false
@@ -262,7 +290,7 @@ func (m Model) Selected() (e model.EntityCount, ok bool) {
 		if i, ok := m.indexOf(p); ok && m.state == "" {
 			return m.entities[i], true
 		}
-		return model.EntityCount{Name: p.Name, Type: p.Type}, true
+		return model.EntityCount{ID: p.ID, Name: p.Name, Type: p.Type}, true
 	case l.entity >= 0 && m.state == "":
 		return m.entities[l.entity], true
 	}
@@ -426,7 +454,14 @@ func (m Model) entityRow(i int, selected bool) string {
 // dimmed when the open article does not name it.
 func (m Model) legendRow(i int, absent, selected bool) string {
 	p := m.pins[i]
-	name := pane.Cut(strings.Join(strings.Fields(model.Sanitize(p.Name)), " "), m.width-4)
+	name := strings.Join(strings.Fields(model.Sanitize(p.Name)), " ")
+	for _, o := range m.pins {
+		if o.Type != p.Type && strings.EqualFold(o.Name, p.Name) {
+			name += " (" + string(p.Type) + ")" // Leicester the city and the club
+			break
+		}
+	}
+	name = pane.Cut(name, m.width-4)
 	switch {
 	case selected && m.focused:
 		return m.st.Sidebar.Selected.Render("▌") + m.swatch(p.Slot) + m.st.Sidebar.Selected.Render(pane.Fit(" "+name, m.width-2))
@@ -441,7 +476,7 @@ func (m Model) legendRow(i int, absent, selected bool) string {
 // indexOf is the index of pin p among the article's entities.
 func (m Model) indexOf(p Pinned) (int, bool) {
 	for i, e := range m.entities {
-		if e.Type == p.Type && strings.EqualFold(e.Name, p.Name) {
+		if p.Is(e) {
 			return i, true
 		}
 	}
@@ -463,7 +498,7 @@ func (m Model) swatch(slot int) string {
 // slotOf is the pin slot of e, if it is pinned.
 func (m Model) slotOf(e model.EntityCount) (int, bool) {
 	for _, p := range m.pins {
-		if p.Type == e.Type && strings.EqualFold(p.Name, e.Name) {
+		if p.Is(e) {
 			return p.Slot, true
 		}
 	}

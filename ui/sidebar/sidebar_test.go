@@ -100,3 +100,31 @@ func TestLegendRowsAreSelectable(t *testing.T) {
 		t.Fatalf("no entities: selected %+v\n%s", e, ansi.Strip(m.View()))
 	}
 }
+
+// Pins are identities: a pin with an id marks only the row of that
+// identity, not a namesake of another id, and two pinned namesakes of
+// other types say their type in the legend.
+func TestPinsByIdentity(t *testing.T) {
+	m := New(keymap.New(), styles.NoColor())
+	m.SetSize(40, 20)
+	es := []model.EntityCount{
+		{ID: 7, Name: "Leicester", Type: model.ORG, Mentions: 3},
+		{ID: 9, Name: "Tova Renn", Type: model.PER, Mentions: 1},
+	}
+	m.SetEntities(es)
+	m.SetPins([]Pinned{{ID: 8, Name: "Leicester", Type: model.LOC, Slot: 0}, {ID: 6, Name: "Tova Renn", Type: model.PER, Slot: 1}})
+	var trimmed []string
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		trimmed = append(trimmed, strings.TrimRight(l, " "))
+	}
+	v := strings.Join(trimmed, "\n")
+	// Tova Renn of id 6 is not this article's Tova Renn (id 9): a split.
+	if !strings.Contains(v, "not in this article\n 1 Leicester\n 2 Tova Renn\n People\n›  Tova Renn") || !strings.Contains(v, "Organisations\n   Leicester") {
+		t.Fatalf("legend of pins the article names only by name:\n%s", v)
+	}
+	m.SetPins([]Pinned{{ID: 8, Name: "Leicester", Type: model.LOC, Slot: 0}, {ID: 7, Name: "Leicester", Type: model.ORG, Slot: 1}})
+	v = ansi.Strip(m.View())
+	if !strings.Contains(v, "2 Leicester (ORG)") || !strings.Contains(v, "1 Leicester (LOC)") {
+		t.Fatalf("two pinned Leicesters are not told apart:\n%s", v)
+	}
+}
