@@ -196,7 +196,7 @@ func (k KeyMap) Sections() []Section {
 	return []Section{
 		{"Move", []key.Binding{k.Move.Up, k.Move.Down, k.Move.Top, k.Move.Bottom, k.Move.PageUp, k.Move.PageDown, k.Move.HalfUp, k.Move.HalfDown}},
 		{"Panes", []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.List.Open, k.Global.ToList, k.Global.Entities, k.Global.EntityView, k.Global.Back, k.Global.Help, k.Global.Quit}},
-		{"Entities", []key.Binding{k.Sidebar.Pin, k.Sidebar.Unpin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow}},
+		{"Entities", []key.Binding{k.Sidebar.Pin, k.Sidebar.Unpin, k.Reader.NextMention, k.Reader.PrevMention, k.Global.Tint, k.Sidebar.Follow, k.Sidebar.Split}},
 		{"Search & filter", []key.Binding{k.List.Search, k.List.UnreadFilter, k.List.StarredFilter}},
 		{"Article", []key.Binding{k.Article.ToggleRead, k.Article.ToggleStar, k.List.NextUnread, k.List.PrevUnread, k.List.MarkAllRead, k.List.Undo, k.Article.OpenURL, k.Article.CopyURL, k.Reader.Links}},
 		{"Feeds", []key.Binding{k.Global.Refresh, k.Global.FeedsView, k.Feeds.Unsubscribe}},
