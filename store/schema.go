@@ -297,6 +297,31 @@ CREATE TABLE mentions_packed (
 INSERT OR IGNORE INTO mentions_packed (article_id, field, paragraph, start, "end", entity_id)
 	SELECT article_id, field, paragraph, start, "end", entity_id FROM mentions
 	ORDER BY article_id, field, paragraph, start, "end", entity_id;
+-- The counts the repeats were counted into lose them too, so the sidebar's
+-- count is the number of mentions n/N can reach. (An UPDATE of these
+-- columns fires no counting trigger: each total is put right here.)
+CREATE TEMP TABLE repeated_mentions AS
+	SELECT m.article_id, m.entity_id, ae.identity_id,
+		count(*) - count(DISTINCT m.field || ',' || m.paragraph || ',' || m.start || ',' || m."end") AS extra
+	FROM mentions m JOIN article_entities ae ON ae.article_id = m.article_id AND ae.entity_id = m.entity_id
+	GROUP BY m.article_id, m.entity_id HAVING extra > 0;
+UPDATE article_entities SET mentions = mentions - (SELECT r.extra FROM temp.repeated_mentions r
+	WHERE r.article_id = article_entities.article_id AND r.entity_id = article_entities.entity_id)
+	WHERE EXISTS (SELECT 1 FROM temp.repeated_mentions r
+		WHERE r.article_id = article_entities.article_id AND r.entity_id = article_entities.entity_id);
+UPDATE entities SET mentions = mentions - (SELECT sum(r.extra) FROM temp.repeated_mentions r WHERE r.entity_id = entities.id)
+	WHERE id IN (SELECT entity_id FROM temp.repeated_mentions);
+UPDATE identity_names SET mentions = mentions - (SELECT sum(r.extra) FROM temp.repeated_mentions r
+	WHERE r.identity_id = identity_names.identity_id AND r.entity_id = identity_names.entity_id)
+	WHERE EXISTS (SELECT 1 FROM temp.repeated_mentions r
+		WHERE r.identity_id = identity_names.identity_id AND r.entity_id = identity_names.entity_id);
+UPDATE article_identities SET mentions = mentions - (SELECT sum(r.extra) FROM temp.repeated_mentions r
+	WHERE r.article_id = article_identities.article_id AND r.identity_id = article_identities.identity_id)
+	WHERE EXISTS (SELECT 1 FROM temp.repeated_mentions r
+		WHERE r.article_id = article_identities.article_id AND r.identity_id = article_identities.identity_id);
+UPDATE identities SET mentions = mentions - (SELECT sum(r.extra) FROM temp.repeated_mentions r WHERE r.identity_id = identities.id)
+	WHERE id IN (SELECT identity_id FROM temp.repeated_mentions);
+DROP TABLE temp.repeated_mentions;
 DROP TABLE mentions;
 ALTER TABLE mentions_packed RENAME TO mentions;
 `,

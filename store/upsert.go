@@ -266,14 +266,17 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 	if err != nil {
 		return err
 	}
+	// id's mentions may still be waiting in this batch (an item given twice
+	// in one fetch): written first, so the old text's acronyms are found
+	// and taken back.
+	if err := up.flush(ctx); err != nil {
+		return err
+	}
 	if err := unlearn(ctx, up.res.tx, `?1`, id); err != nil { // the old text's acronyms
 		return err
 	}
 	if _, err := up.replaceItem.ExecContext(ctx, h, a.Title, unixOrNull(a.Published), a.Caption,
 		a.Credit, a.Source, a.URL, string(a.Format), string(body), a.GUID, ih, up.feed, id); err != nil {
-		return err
-	}
-	if err := up.flush(ctx); err != nil { // id's rows may be among them
 		return err
 	}
 	for _, st := range []*sql.Stmt{up.unlinkEntities, up.unlinkIdentities, up.dropMentions, up.unindex} {

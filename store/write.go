@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -98,8 +99,7 @@ func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	if err != nil {
 		// A cancelled or failed write may leave the connection unusable:
 		// the next import starts on a fresh one.
-		b.conn.Close()
-		b.conn = nil
+		b.discard()
 	}
 	return err
 }
@@ -108,9 +108,17 @@ func (b *bulkWriter) close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.conn != nil {
-		b.conn.Close()
-		b.conn = nil
+		b.discard()
 	}
+}
+
+// discard closes the bulk connection for good. (*sql.Conn).Close alone
+// would hand it back to the pool with its 64 MiB cache, for every later
+// query to use; ErrBadConn from Raw makes database/sql drop it instead.
+func (b *bulkWriter) discard() {
+	b.conn.Raw(func(any) error { return driver.ErrBadConn })
+	b.conn.Close()
+	b.conn = nil
 }
 
 // writeTx runs fn in a transaction that takes the write lock at BEGIN
