@@ -233,7 +233,9 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	}
 	m := New(lib, opts)
 	m.ctx = ctx
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// 120 frames a second, Bubble Tea's most: a frame waits at most 8 ms
+	// for the renderer's tick, the first one included.
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120)}
 	if opts.NoColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
