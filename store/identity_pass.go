@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -84,60 +83,12 @@ func backfill(ctx context.Context, tx *sql.Tx, r *resolver) error {
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.caption, a.body FROM articles a
+	list, err := readStored(ctx, tx, `SELECT a.id, a.title, a.caption, a.body FROM articles a
 		WHERE NOT EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id) ORDER BY a.id`)
 	if err != nil {
 		return err
 	}
-	type stored struct {
-		id int64
-		a  model.Article
-	}
-	var list []stored
-	for rows.Next() {
-		var s stored
-		var body string
-		if err := rows.Scan(&s.id, &s.a.Title, &s.a.Caption, &body); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := json.Unmarshal([]byte(body), &s.a.Paragraphs); err != nil {
-			rows.Close()
-			return fmt.Errorf("article %d: body: %w", s.id, err)
-		}
-		list = append(list, s)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	mentions, err := tx.PrepareContext(ctx, `SELECT field, paragraph, start, "end" FROM mentions WHERE article_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer mentions.Close()
 	for _, s := range list {
-		rows, err := mentions.QueryContext(ctx, s.id)
-		if err != nil {
-			return err
-		}
-		var e model.Entity
-		for rows.Next() {
-			var m model.Mention
-			var field int
-			if err := rows.Scan(&field, &m.Paragraph, &m.Start, &m.End); err != nil {
-				rows.Close()
-				return err
-			}
-			if field >= 0 && field < len(fieldCodes) {
-				m.Field = fieldCodes[field]
-			}
-			m.Text = mentionText(&s.a, m)
-			e.Mentions = append(e.Mentions, m)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		s.a.Entities = []model.Entity{e}
 		if _, err := learn(ctx, tx, r, s.id, &s.a); err != nil {
 			return err
 		}

@@ -65,15 +65,9 @@ func titledInArticle(a *model.Article, e model.Entity) bool {
 	return false
 }
 
-// titledInStore is titledInArticle for an article already stored, read
-// from its mentions: the 20 bytes before each are cut in SQL.
+// titledInStore is titledInArticle for an article already stored.
 func titledInStore(ctx context.Context, tx *sql.Tx, entityID, article int64) (bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(CAST(CASE m.field
-				WHEN 0 THEN a.title WHEN 1 THEN a.caption
-				ELSE json_extract(a.body, '$[' || m.paragraph || ']') END AS BLOB),
-			m.start - min(m.start, 20) + 1, min(m.start, 20)) AS TEXT)
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.article_id = ?2 AND m.entity_id = ?1`, entityID, article)
+	rows, err := textBefore(ctx, tx, `m.article_id = ?2 AND m.entity_id = ?1`, entityID, article)
 	if err != nil {
 		return false, err
 	}
@@ -88,4 +82,16 @@ func titledInStore(ctx context.Context, tx *sql.Tx, entityID, article int64) (bo
 		}
 	}
 	return false, rows.Err()
+}
+
+// textBefore returns, for each mention m that where selects, the 20 bytes
+// of its field before it (fewer at the field's start), where a title
+// would stand. They are cut in SQL, so no article is read whole.
+func textBefore(ctx context.Context, tx *sql.Tx, where string, args ...any) (*sql.Rows, error) {
+	return tx.QueryContext(ctx, `SELECT CAST(substr(CAST(CASE m.field
+				WHEN 0 THEN a.title WHEN 1 THEN a.caption
+				ELSE json_extract(a.body, '$[' || m.paragraph || ']') END AS BLOB),
+			m.start - min(m.start, 20) + 1, min(m.start, 20)) AS TEXT)
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE `+where, args...)
 }

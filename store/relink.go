@@ -447,20 +447,14 @@ var titleSex = map[string]byte{
 // mentions of entity (in article, or, when article is 0, in its latest
 // articles, as many as latest): "Mr Kennedy" gives 'm', "Baroness
 // Kennedy" 'f'. It stops once it has found every sex in enough: the
-// others cannot change what titlesAgree says of enough's articles. The 20 bytes before each
-// mention are cut in SQL, so no article is read whole.
+// others cannot change what titlesAgree says of enough's articles.
 func titledSexes(ctx context.Context, tx *sql.Tx, entity, article int64, latest int, enough map[byte]bool) (map[byte]bool, error) {
 	which := `m.article_id = ?2`
 	if article == 0 {
 		which = `m.article_id IN (SELECT article_id FROM article_entities
 			WHERE entity_id = ?1 ORDER BY article_id DESC LIMIT ?3)`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(CAST(CASE m.field
-				WHEN 0 THEN a.title WHEN 1 THEN a.caption
-				ELSE json_extract(a.body, '$[' || m.paragraph || ']') END AS BLOB),
-			m.start - min(m.start, 20) + 1, min(m.start, 20)) AS TEXT)
-		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.entity_id = ?1 AND `+which, entity, article, latest)
+	rows, err := textBefore(ctx, tx, `m.entity_id = ?1 AND `+which, entity, article, latest)
 	if err != nil {
 		return nil, err
 	}

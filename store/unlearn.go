@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-
-	"github.com/bylinehq/byline/model"
 )
 
 // unlearn takes back, in tx, what the articles that query selects (by id,
@@ -18,61 +15,11 @@ import (
 // An acronym whose meaning may have changed (forgotten, or one of several)
 // leaves the articles that use it to resolve again at the next relink.
 func unlearn(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, caption, body FROM articles WHERE id IN (`+query+`)`, args...)
+	list, err := readStored(ctx, tx, `SELECT id, title, caption, body FROM articles WHERE id IN (`+query+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("unlearn: %w", err)
 	}
-	type stored struct {
-		id int64
-		a  model.Article
-	}
-	var list []stored
-	for rows.Next() {
-		var s stored
-		var body string
-		if err := rows.Scan(&s.id, &s.a.Title, &s.a.Caption, &body); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := json.Unmarshal([]byte(body), &s.a.Paragraphs); err != nil {
-			rows.Close()
-			return fmt.Errorf("unlearn article %d: body: %w", s.id, err)
-		}
-		list = append(list, s)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	if len(list) == 0 {
-		return nil
-	}
-	mentions, err := tx.PrepareContext(ctx, `SELECT field, paragraph, start, "end" FROM mentions WHERE article_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer mentions.Close()
 	for _, s := range list {
-		rows, err := mentions.QueryContext(ctx, s.id)
-		if err != nil {
-			return err
-		}
-		var e model.Entity
-		for rows.Next() {
-			var m model.Mention
-			var field int
-			if err := rows.Scan(&field, &m.Paragraph, &m.Start, &m.End); err != nil {
-				rows.Close()
-				return err
-			}
-			if field >= 0 && field < len(fieldCodes) {
-				m.Field = fieldCodes[field]
-			}
-			e.Mentions = append(e.Mentions, m)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		s.a.Entities = []model.Entity{e}
 		seen := make(map[acronymDef]bool)
 		for _, d := range findAcronyms(&s.a) {
 			if seen[d] {
