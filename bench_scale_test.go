@@ -135,11 +135,7 @@ func BenchmarkScaleBottom(b *testing.B) {
 // BenchmarkScaleSearchCount).
 func BenchmarkScaleSearch(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		for b.Loop() {
 			res, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
@@ -154,11 +150,7 @@ func BenchmarkScaleSearch(b *testing.B) {
 // which replaces the estimate once the first page is drawn.
 func BenchmarkScaleSearchCount(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		for b.Loop() {
 			if total, err := st.SearchCount(ctx, "government*", store.ListQuery{}); err != nil || total < 500 {
@@ -172,11 +164,7 @@ func BenchmarkScaleSearchCount(b *testing.B) {
 // store's most named entity, the costliest to relate.
 func BenchmarkScaleRelated(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		top, err := st.Entities(ctx, store.EntityQuery{Limit: 1})
 		if err != nil || len(top) == 0 {
@@ -195,11 +183,7 @@ func BenchmarkScaleRelated(b *testing.B) {
 // after the frame, in BenchmarkScaleEntityCount).
 func BenchmarkScaleEntityFilter(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
 		if err != nil || len(top) == 0 {
@@ -220,11 +204,7 @@ func BenchmarkScaleEntityFilter(b *testing.B) {
 // the three together, and each is reported apart (ms-0.5%, ...).
 func BenchmarkScaleEntityFilterShares(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		all, err := st.Entities(ctx, store.EntityQuery{})
 		if err != nil || len(all) == 0 {
@@ -263,11 +243,7 @@ func abs(x int) int { return max(x, -x) }
 // entity filter's first rows are drawn.
 func BenchmarkScaleEntityCount(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		ctx := context.Background()
 		top, err := st.Entities(ctx, store.EntityQuery{Type: model.PER, Limit: 1})
 		if err != nil || len(top) == 0 {
@@ -338,11 +314,7 @@ func BenchmarkScaleEntityView(b *testing.B) {
 // io.Discard: the rows streamed a page at a time.
 func BenchmarkScaleListJSON(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
-		st, err := store.OpenReadOnly(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close()
+		st := readOnlyStore(b, path)
 		for b.Loop() {
 			rows := 0
 			err := eachListed(context.Background(), st, store.ListQuery{}, func(s model.Summary) error {
@@ -431,4 +403,16 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// readOnlyStore opens the benchmark store at path read-only, as the reader
+// opens a store it cannot write, closed when the benchmark ends.
+func readOnlyStore(b *testing.B, path string) *store.Store {
+	b.Helper()
+	st, err := store.OpenReadOnly(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
 }
