@@ -16,14 +16,20 @@ import (
 // a one-word place's name is the person only where the article gives it a
 // title, as people are named and places never are.
 
-// personTitles are the words that make the name after them a person's.
-var personTitles = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
-	"Lord": true, "Lady": true, "Baroness": true, "Baron": true, "Prince": true, "Princess": true,
-	"King": true, "Queen": true, "President": true, "Senator": true, "Sen": true, "Governor": true,
-	"Gov": true, "Judge": true, "Justice": true, "General": true, "Gen": true, "Captain": true,
-	"Professor": true, "Prof": true, "Rev": true, "Father": true, "Sister": true, "Brother": true,
-}
+// personTitles are the words that make the name after them a person's:
+// the titles that tell a sex (titleSex, which the relink reads) and those
+// that do not.
+var personTitles = func() map[string]bool {
+	m := map[string]bool{
+		"Dr": true, "Baron": true, "President": true, "Senator": true, "Sen": true, "Governor": true,
+		"Gov": true, "Judge": true, "Justice": true, "General": true, "Gen": true, "Captain": true,
+		"Professor": true, "Prof": true, "Rev": true, "Father": true, "Sister": true, "Brother": true,
+	}
+	for title := range titleSex {
+		m[title] = true
+	}
+	return m
+}()
 
 // personTitlesOf are the titles written "Duke of Edinburgh".
 var personTitlesOf = map[string]bool{
