@@ -309,49 +309,43 @@ func lookupIdentity(ctx context.Context, q interface {
 	return model.EntityCount{}, IdentityRef{}, &AmbiguousError{Name: name, Candidates: cands}
 }
 
-// identitiesNamed returns the identities whose canonical name is name (in
-// any case and spacing), or, when there are none, those that have it among
-// their names; the most reported first. article, when not 0, keeps only
-// those named in that article.
+// identitiesNamed returns the identities name fits: those whose canonical
+// name it is (in any case and spacing) and those that have it among their
+// names, the most reported first: a lookup that preferred the canonical
+// name would pick a stray one-article "Blair" over the Tony Blair the user
+// means, and say nothing of him. article, when not 0, keeps only those
+// named in that article.
 func identitiesNamed(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, name string, article int64) ([]model.EntityCount, []IdentityRef, error) {
 	key := foldName(name)
 	const cols = `i.id, i.name, i.type, i.mentions, i.articles, i.key, i.sense`
 	inArticle := ` AND (?2 = 0 OR EXISTS (SELECT 1 FROM article_identities ai WHERE ai.article_id = ?2 AND ai.identity_id = i.id))`
-	for _, query := range []string{
-		`SELECT ` + cols + ` FROM identities i WHERE i.key = ?1 AND i.articles > 0` + inArticle,
-		`SELECT DISTINCT ` + cols + ` FROM entities e
+	query := `SELECT ` + cols + ` FROM identities i WHERE i.key = ?1 AND i.articles > 0` + inArticle + `
+		UNION
+		SELECT ` + cols + ` FROM entities e
 			JOIN identity_names n ON n.entity_id = e.id AND n.articles > 0
 			JOIN identities i ON i.id = n.identity_id
-			WHERE e.key = ?1 AND i.articles > 0` + inArticle,
-	} {
-		rows, err := q.QueryContext(ctx, query+` ORDER BY i.articles DESC, i.mentions DESC, i.id`, key, article)
-		if err != nil {
-			return nil, nil, err
-		}
-		var list []model.EntityCount
-		var refs []IdentityRef
-		for rows.Next() {
-			var ec model.EntityCount
-			var typ string
-			var ref IdentityRef
-			if err := rows.Scan(&ec.ID, &ec.Name, &typ, &ec.Mentions, &ec.Articles, &ref.Key, &ref.Sense); err != nil {
-				rows.Close()
-				return nil, nil, err
-			}
-			ec.Type = model.EntityType(typ)
-			list = append(list, ec)
-			refs = append(refs, ref)
-		}
-		if err := rows.Close(); err != nil {
-			return nil, nil, err
-		}
-		if len(list) > 0 {
-			return list, refs, nil
-		}
+			WHERE e.key = ?1 AND i.articles > 0` + inArticle
+	rows, err := q.QueryContext(ctx, `SELECT * FROM (`+query+`) i ORDER BY i.articles DESC, i.mentions DESC, i.id`, key, article)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil, nil, nil
+	defer rows.Close()
+	var list []model.EntityCount
+	var refs []IdentityRef
+	for rows.Next() {
+		var ec model.EntityCount
+		var typ string
+		var ref IdentityRef
+		if err := rows.Scan(&ec.ID, &ec.Name, &typ, &ec.Mentions, &ec.Articles, &ref.Key, &ref.Sense); err != nil {
+			return nil, nil, err
+		}
+		ec.Type = model.EntityType(typ)
+		list = append(list, ec)
+		refs = append(refs, ref)
+	}
+	return list, refs, rows.Err()
 }
 
 // LookupEntity returns the one identity name means (see identitiesNamed):

@@ -425,3 +425,30 @@ func TestPersonNamedAfterAPlace(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// A name that is one identity's canonical name and another's alias fits
+// both: a command taking it names both, the most reported first, rather
+// than pick whichever is canonical; the reader's follow takes the first.
+func TestNameOfOneAndAliasOfAnother(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	mustImport(t, s, story("Aside", "Blair said little.", per("Blair", "Blair")))
+	if _, err := s.Merge(ctx, []string{"Blair"}, "Tony Blair"); err != nil {
+		t.Fatalf("merge Blair into Tony Blair: %v", err)
+	}
+	// A later Blair is Tony Blair too, until the user splits it off.
+	id := mustImport(t, s, story("Quiz", "Blair was the answer.", per("Blair", "Blair"))).IDs[0]
+	if _, err := s.Split(ctx, "Blair", id); err != nil {
+		t.Fatalf("split: %v", err)
+	}
+	_, err := s.LookupEntity(ctx, "blair")
+	var amb *store.AmbiguousError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 || amb.Candidates[0].Name != "Tony Blair" || amb.Candidates[0].Articles != 4 {
+		t.Fatalf("LookupEntity(blair) err = %v, want Tony Blair (4 articles) then Blair", err)
+	}
+	if got, err := s.EntityByName(ctx, "Blair", ""); err != nil || got.Name != "Tony Blair" {
+		t.Errorf("EntityByName(Blair) = %+v, %v; want Tony Blair", got, err)
+	}
+	checkCounts(t, s)
+}
