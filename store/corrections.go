@@ -293,7 +293,7 @@ func (r *resolver) correct(article int64, ar articleRow, c choice) choice {
 func lookupIdentity(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, name string, article int64) (model.EntityCount, IdentityRef, error) {
-	cands, refs, err := identitiesNamed(ctx, q, name, article)
+	cands, refs, err := identitiesNamed(ctx, q, name, article, false)
 	if err != nil {
 		return model.EntityCount{}, IdentityRef{}, err
 	}
@@ -314,10 +314,13 @@ func lookupIdentity(ctx context.Context, q interface {
 // names, the most reported first: a lookup that preferred the canonical
 // name would pick a stray one-article "Blair" over the Tony Blair the user
 // means, and say nothing of him. article, when not 0, keeps only those
-// named in that article.
+// named in that article. surnames adds, for a one-word name, the people
+// it is the surname of who are named in as many articles as the relink asks of a full name:
+// the relink moves "Blair" to Tony Blair's own name, so his identity never
+// lists it, yet it is the Blair a reader asks for.
 func identitiesNamed(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, name string, article int64) ([]model.EntityCount, []IdentityRef, error) {
+}, name string, article int64, surnames bool) ([]model.EntityCount, []IdentityRef, error) {
 	key := foldName(name)
 	const cols = `i.id, i.name, i.type, i.mentions, i.articles, i.key, i.sense`
 	inArticle := ` AND (?2 = 0 OR EXISTS (SELECT 1 FROM article_identities ai WHERE ai.article_id = ?2 AND ai.identity_id = i.id))`
@@ -327,7 +330,14 @@ func identitiesNamed(ctx context.Context, q interface {
 			JOIN identity_names n ON n.entity_id = e.id AND n.articles > 0
 			JOIN identities i ON i.id = n.identity_id
 			WHERE e.key = ?1 AND i.articles > 0` + inArticle
-	rows, err := q.QueryContext(ctx, `SELECT * FROM (`+query+`) i ORDER BY i.articles DESC, i.mentions DESC, i.id`, key, article)
+	if surnames && key != "" && !strings.Contains(key, " ") {
+		// A scan of the identities: only commands ask, once each.
+		query += `
+		UNION
+		SELECT ` + cols + ` FROM identities i WHERE i.type = 'PER' AND i.articles >= ?3
+			AND substr(i.key, -length(?1) - 1) = ' ' || ?1` + inArticle
+	}
+	rows, err := q.QueryContext(ctx, `SELECT * FROM (`+query+`) i ORDER BY i.articles DESC, i.mentions DESC, i.id`, key, article, defaultRelinkRule.minArticles)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -352,6 +362,14 @@ func identitiesNamed(ctx context.Context, q interface {
 // an *AmbiguousError lists the candidates when it fits several, and no
 // identity gives an error wrapping ErrNotFound.
 func (s *Store) LookupEntity(ctx context.Context, name string) (model.EntityCount, error) {
-	ec, _, err := lookupIdentity(ctx, s.db, name, 0)
-	return ec, err
+	cands, _, err := identitiesNamed(ctx, s.db, name, 0, true)
+	switch {
+	case err != nil:
+		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
+	case len(cands) == 0:
+		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+	case len(cands) > 1:
+		return model.EntityCount{}, &AmbiguousError{Name: name, Candidates: cands}
+	}
+	return cands[0], nil
 }

@@ -452,3 +452,33 @@ func TestNameOfOneAndAliasOfAnother(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// The relink moves a surname's mentions to the full name, so the person's
+// identity never lists the surname; asked for "Blair", the reading commands
+// still offer Tony Blair, first, beside the stray Blair of a film story.
+func TestSurnameFindsThePersonByName(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	mustImport(t, s, blairStories()...)
+	mustImport(t, s, story("Mr Blair's week", "Mr Blair met Labour MPs.", per("Blair", "Blair"), org("Labour")))
+	mustImport(t, s, story("Film premiere", "Blair walked the red carpet at Odeon.", per("Blair", "Blair"), org("Odeon")))
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.LookupEntity(ctx, "Blair")
+	var amb *store.AmbiguousError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 || amb.Candidates[0].Name != "Tony Blair" || amb.Candidates[0].Articles != 4 {
+		t.Fatalf("LookupEntity(Blair) err = %v, want Tony Blair (4 articles) then Blair", err)
+	}
+	if got, err := s.EntityByName(ctx, "blair", model.PER); err != nil || got.Name != "Tony Blair" {
+		t.Errorf("EntityByName(blair) = %+v, %v; want Tony Blair", got, err)
+	}
+	// Gordon Brown is in two articles: too few to be the Brown.
+	if _, err := s.LookupEntity(ctx, "Brown"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("LookupEntity(Brown) err = %v, want not found", err)
+	}
+	// A correction names the store's own rows: Blair is the film one.
+	if _, err := s.SetType(ctx, "Blair", "MISC"); err != nil {
+		t.Errorf("type Blair MISC: %v", err)
+	}
+}
