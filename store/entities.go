@@ -76,7 +76,7 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCoun
 // in the most articles, then the most mentioned. No such entity gives an
 // error wrapping ErrNotFound; LookupEntity tells the user about the others.
 func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
-	cands, _, err := identitiesNamed(ctx, s.db, name, 0, true)
+	cands, _, err := identitiesNamed(ctx, s.db, name, 0, false)
 	if err != nil {
 		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
 	}
