@@ -33,6 +33,14 @@ type Correction struct {
 	Type      string    `json:"type,omitempty"`    // type: the type to give
 	Article   int64     `json:"article,omitempty"` // split: the article whose mentions go apart
 	Created   time.Time `json:"created"`
+	// ByIdentity is set when the user picked the identities (in the
+	// entity view) rather than typed names: the correction then follows
+	// those identities only, and leaves a namesake of the same name (the
+	// other Washington) alone.
+	ByIdentity bool `json:"by_identity,omitempty"`
+
+	ids    []int64 // ByIdentity: the identities picked, for Names
+	intoID int64   // ByIdentity merge: the identity merged into
 }
 
 // IdentityRef names an identity in a way that outlives its row: its folded
@@ -88,6 +96,34 @@ func (s *Store) SetType(ctx context.Context, name, typ string) (Correction, erro
 	return s.correct(ctx, Correction{Kind: "type", Names: []string{name}, Type: typ})
 }
 
+// MergeIdentities makes the identities ids one with identity into: the
+// entity view's merge, which knows which Washington the user marked.
+func (s *Store) MergeIdentities(ctx context.Context, ids []int64, into int64) (Correction, error) {
+	if len(ids) == 0 || into == 0 {
+		return Correction{}, errors.New("merge: identities and a target are needed")
+	}
+	return s.correct(ctx, Correction{Kind: "merge", ByIdentity: true, ids: ids, intoID: into})
+}
+
+// RenameIdentity gives identity id the canonical name to.
+func (s *Store) RenameIdentity(ctx context.Context, id int64, to string) (Correction, error) {
+	to = strings.Join(strings.Fields(to), " ")
+	if to == "" {
+		return Correction{}, errors.New("rename: the new name is empty")
+	}
+	return s.correct(ctx, Correction{Kind: "rename", ByIdentity: true, ids: []int64{id}, Into: to})
+}
+
+// SetIdentityType gives identity id the type typ (one of CorrectionTypes,
+// any case).
+func (s *Store) SetIdentityType(ctx context.Context, id int64, typ string) (Correction, error) {
+	typ = strings.ToUpper(typ)
+	if !slices.Contains(CorrectionTypes, typ) {
+		return Correction{}, fmt.Errorf("type %q: want one of %s", typ, strings.Join(CorrectionTypes, ", "))
+	}
+	return s.correct(ctx, Correction{Kind: "type", ByIdentity: true, ids: []int64{id}, Type: typ})
+}
+
 // Split makes the mentions of the identity named name in article its own
 // identity.
 func (s *Store) Split(ctx context.Context, name string, article int64) (Correction, error) {
@@ -99,15 +135,33 @@ func (s *Store) correct(ctx context.Context, c Correction) (Correction, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		c.From = nil
 		var ids []int64
-		for _, n := range c.Names {
-			ec, ref, err := lookupIdentity(ctx, tx, n, c.Article)
+		if c.ByIdentity {
+			c.Names = nil
+		}
+		for i := range max(len(c.ids), len(c.Names)) {
+			var ec model.EntityCount
+			var ref IdentityRef
+			var err error
+			if c.ByIdentity {
+				ec, ref, err = identityByID(ctx, tx, c.ids[i])
+				c.Names = append(c.Names, ec.Name)
+			} else {
+				ec, ref, err = lookupIdentity(ctx, tx, c.Names[i], c.Article)
+			}
 			if err != nil {
 				return err
 			}
 			ids = append(ids, ec.ID)
 			c.From = append(c.From, ref)
 		}
-		if c.Kind == "merge" {
+		if c.Kind == "merge" && c.intoID != 0 {
+			ec, ref, err := identityByID(ctx, tx, c.intoID)
+			if err != nil {
+				return err
+			}
+			c.Into, c.IntoSense = ec.Name, ref.Sense
+			ids = append(ids, ec.ID)
+		} else if c.Kind == "merge" {
 			ec, ref, err := lookupIdentity(ctx, tx, c.Into, 0)
 			switch {
 			case err == nil:
@@ -253,7 +307,7 @@ func loadCorrections(ctx context.Context, q interface {
 // resolved to ref.
 func (c *Correction) matches(key string, ref identityKey) bool {
 	for _, n := range c.Names {
-		if foldName(n) == key {
+		if !c.ByIdentity && foldName(n) == key {
 			return true
 		}
 	}
@@ -284,6 +338,31 @@ func (r *resolver) correct(article int64, ar articleRow, c choice) choice {
 		}
 	}
 	return c
+}
+
+// identityByID reads identity id, for a correction made on it.
+func identityByID(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, id int64) (model.EntityCount, IdentityRef, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, type, mentions, articles, key, sense FROM identities WHERE id = ?`, id)
+	if err != nil {
+		return model.EntityCount{}, IdentityRef{}, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return model.EntityCount{}, IdentityRef{}, err
+		}
+		return model.EntityCount{}, IdentityRef{}, fmt.Errorf("entity %d: %w", id, ErrNotFound)
+	}
+	ec := model.EntityCount{ID: id}
+	var typ string
+	var ref IdentityRef
+	if err := rows.Scan(&ec.Name, &typ, &ec.Mentions, &ec.Articles, &ref.Key, &ref.Sense); err != nil {
+		return model.EntityCount{}, IdentityRef{}, err
+	}
+	ec.Type = model.EntityType(typ)
+	return ec, ref, rows.Err()
 }
 
 // lookupIdentity finds the one identity name means: its canonical name in

@@ -479,3 +479,65 @@ func TestSurnameFindsThePersonByName(t *testing.T) {
 		t.Errorf("type Blair MISC: %v", err)
 	}
 }
+
+// Corrections made in the entity view name the identity the user picked:
+// renaming and retyping Mr Washington leaves the city alone, though both
+// are "Washington", and the correction follows him into a later article
+// while the city's later articles stay the city's.
+func TestCorrectionByIdentityLeavesTheNamesakeAlone(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Talks", "Officials in Washington said talks would resume.", named{"Washington", model.LOC, "Washington"}),
+		story("Chairman", "Mr Washington, the chairman, resigned. Washington said he was proud.", named{"Washington", model.PER, "Washington"}),
+		story("Summit", "Leaders flew to Washington for the summit.", named{"Washington", model.LOC, "Washington"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	person := entityNamed(t, s, ids[1], "Washington")
+	if _, err := s.SetType(ctx, "Washington", "ORG"); !errors.As(err, new(*store.AmbiguousError)) {
+		t.Fatalf("SetType by name err = %v, want ambiguous", err)
+	}
+	if _, err := s.RenameIdentity(ctx, person.ID, "Denzel Washington"); err != nil {
+		t.Fatal(err)
+	}
+	person = entityNamed(t, s, ids[1], "Denzel Washington")
+	if _, err := s.SetIdentityType(ctx, person.ID, "per"); err != nil {
+		t.Fatal(err)
+	}
+	if city := entityNamed(t, s, ids[0], "Washington"); city.Type != model.LOC || city.Articles != 2 {
+		t.Errorf("the city is %+v, want LOC in 2 articles", city)
+	}
+	later := mustImport(t, s,
+		story("Chairman again", "Mr Washington, the chairman, returned. Washington said he was glad.", named{"Washington", model.PER, "Washington"}),
+		story("Visit", "The president flew to Washington.", named{"Washington", model.LOC, "Washington"}),
+	).IDs
+	if got := entityNamed(t, s, later[0], "Denzel Washington"); got.Type != model.PER || got.Articles != 2 {
+		t.Errorf("the later chairman is %+v, want Denzel Washington PER in 2 articles", got)
+	}
+	if city := entityNamed(t, s, later[1], "Washington"); city.Type != model.LOC || city.Articles != 3 {
+		t.Errorf("the later city is %+v, want the LOC in 3 articles", city)
+	}
+	cs, err := s.Corrections(ctx)
+	if err != nil || len(cs) != 2 || cs[0].Names[0] != "Washington" || !cs[0].ByIdentity {
+		t.Errorf("Corrections = %+v, %v", cs, err)
+	}
+	checkCounts(t, s)
+}
+
+// entityNamed is the entity called name among article's.
+func entityNamed(t *testing.T, s *store.Store, article int64, name string) model.EntityCount {
+	t.Helper()
+	ents, err := s.ArticleEntities(context.Background(), article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if e.Name == name {
+			return e
+		}
+	}
+	t.Fatalf("article %d names no %s: %+v", article, name, ents)
+	return model.EntityCount{}
+}

@@ -30,7 +30,9 @@ type entityAsk struct {
 	action  string   // "merge", "rename", "type" or "split"
 	article int64    // split: the article whose mentions go apart
 	names   []string // merge: the names merged into target
+	ids     []int64  // merge: the identities merged into target
 	target  string   // the entity corrected, or merged into
+	id      int64    // the identity corrected, or merged into (not split)
 	text    string   // rename: the new name as typed
 	typ     string   // type: the type chosen
 }
@@ -64,12 +66,12 @@ func (m *Model) correctionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Rename):
 		if e, ok := m.entities.Selected(); ok {
-			m.entityAsk = entityAsk{kind: askRenameText, action: "rename", target: e.Name, text: e.Name}
+			m.entityAsk = entityAsk{kind: askRenameText, action: "rename", target: e.Name, id: e.ID, text: e.Name}
 		}
 		return nil, true
 	case key.Matches(msg, k.Type):
 		if e, ok := m.entities.Selected(); ok {
-			m.entityAsk = entityAsk{kind: askTypeLetter, action: "type", target: e.Name}
+			m.entityAsk = entityAsk{kind: askTypeLetter, action: "type", target: e.Name, id: e.ID}
 		}
 		return nil, true
 	}
@@ -121,12 +123,13 @@ func (m *Model) askMerge() {
 		into = e
 	}
 	var names []string
+	var ids []int64
 	for _, e := range marked {
 		if e.ID != into.ID {
-			names = append(names, e.Name)
+			names, ids = append(names, e.Name), append(ids, e.ID)
 		}
 	}
-	m.entityAsk = entityAsk{kind: askConfirm, action: "merge", names: names, target: into.Name}
+	m.entityAsk = entityAsk{kind: askConfirm, action: "merge", names: names, ids: ids, target: into.Name, id: into.ID}
 }
 
 // entityAskKey answers the question the entity view's correction asks.
@@ -188,13 +191,13 @@ func (m *Model) correctEntity(ask entityAsk) tea.Cmd {
 		done := ""
 		switch ask.action {
 		case "merge":
-			c, err = lib.Merge(ctx, ask.names, ask.target)
+			c, err = lib.MergeIdentities(ctx, ask.ids, ask.id)
 			done = "merged into " + ask.target
 		case "rename":
-			c, err = lib.Rename(ctx, ask.target, ask.text)
+			c, err = lib.RenameIdentity(ctx, ask.id, ask.text)
 			done = "renamed " + ask.target + " to " + ask.text
 		case "type":
-			c, err = lib.SetType(ctx, ask.target, ask.typ)
+			c, err = lib.SetIdentityType(ctx, ask.id, ask.typ)
 			done = ask.target + " is " + ask.typ + " now"
 		case "split":
 			c, err = lib.Split(ctx, ask.target, ask.article)

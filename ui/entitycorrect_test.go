@@ -228,3 +228,43 @@ func TestSidebarSplit(t *testing.T) {
 		t.Errorf("corrections %+v, %v", got, err)
 	}
 }
+
+// T in the entity view retypes the entity the cursor is on, not every
+// entity of its name: retyping Mr Washington, the chairman, leaves the city
+// he shares a name with a place.
+func TestEntityViewTypeTakesThePickedNamesake(t *testing.T) {
+	loc, per := model.Entity{Name: "Washington", Type: model.LOC}, model.Entity{Name: "Washington", Type: model.PER}
+	s := openStore(t, []model.Article{
+		story(20, "Talks resume", []string{"Officials in Washington said talks would resume."}, loc),
+		story(21, "Chairman resigns", []string{"Mr Washington, the chairman, resigned. Washington said he was proud."}, per),
+		story(22, "Summit", []string{"Leaders flew to Washington for the summit."}, loc),
+	})
+	ctx := context.Background()
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(t, s, 160, 45, Options{})
+	press(t, m, "o")
+	typeText(t, m, "washington")
+	press(t, m, "down")
+	if e, _ := m.entities.Selected(); e.Name != "Washington" || e.Type != model.PER {
+		t.Fatalf("second Washington row is %+v, want the person", e)
+	}
+	press(t, m, "T")
+	press(t, m, "o")
+	press(t, m, "y")
+	if !strings.Contains(status(m), "Washington is ORG now") {
+		t.Fatalf("after T o y: status %q", status(m))
+	}
+	ents, err := s.Entities(ctx, store.EntityQuery{Match: "washington"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[model.EntityType]int{}
+	for _, e := range ents {
+		types[e.Type] = e.Articles
+	}
+	if len(ents) != 2 || types[model.LOC] != 2 || types[model.ORG] != 1 {
+		t.Errorf("Washingtons after T: %+v, want the city LOC in 2 and the chairman ORG in 1", ents)
+	}
+}

@@ -54,11 +54,13 @@ type Library interface {
 	SetReadMany(ctx context.Context, ids []int64, read bool) ([]int64, error)
 	// Names are an entity's other names, which the entity view lists.
 	Names(ctx context.Context, identityID int64) ([]string, error)
-	// Merge, Rename and SetType correct the entities (M, R and T in the
-	// entity view), each by the names the user sees.
-	Merge(ctx context.Context, names []string, into string) (store.Correction, error)
-	Rename(ctx context.Context, name, to string) (store.Correction, error)
-	SetType(ctx context.Context, name, typ string) (store.Correction, error)
+	// MergeIdentities, RenameIdentity and SetIdentityType correct the
+	// entities (M, R and T in the entity view). They take the identities
+	// the user picked, not their names, so the city is not retyped with
+	// the person who bears its name.
+	MergeIdentities(ctx context.Context, ids []int64, into int64) (store.Correction, error)
+	RenameIdentity(ctx context.Context, id int64, to string) (store.Correction, error)
+	SetIdentityType(ctx context.Context, id int64, typ string) (store.Correction, error)
 	// Split makes an entity's mentions in one article an entity of their
 	// own (X in the entities pane).
 	Split(ctx context.Context, name string, article int64) (store.Correction, error)
