@@ -1,6 +1,7 @@
 package quick
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,4 +81,30 @@ func TestStyleEntries(t *testing.T) {
 	if e := s.Get(chroma.KeywordType); e.Colour != chroma.NewColour(255, 255, 255) || e.Bold != chroma.No {
 		t.Errorf("KeywordType does not inherit from Keyword: %+v", e)
 	}
+}
+
+// ownSGR is the only escape sequence Highlight writes.
+var ownSGR = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+func FuzzHighlightNoControls(f *testing.F) {
+	f.Add("go", "s := \"\x1b[5m\" // \x1b]52;c;x\x07 \u009b2J \x9b")
+	f.Add("", "\x1b[1;31mred\x1b[0m\r\x7f\u202e")
+	f.Fuzz(func(t *testing.T, lang, src string) {
+		register(t)
+		var b strings.Builder
+		if err := Highlight(&b, src, lang, "terminal256", "test"); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, sgr := range ownSGR.FindAllString(out, -1) {
+			if !strings.Contains(sgr, "38;5;") && !strings.Contains(sgr, "48;5;") && sgr != "\x1b[0m" {
+				t.Fatalf("an SGR not of the style's making: %q in %q", sgr, out)
+			}
+		}
+		for _, r := range ownSGR.ReplaceAllString(out, "") {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+				t.Fatalf("control %U in %q", r, out)
+			}
+		}
+	})
 }
