@@ -79,25 +79,51 @@ func ptyFirstScreen(tb testing.TB, bin string, env []string, done *regexp.Regexp
 		}
 		f.Close()
 	}()
-	var out []byte
-	answered := make([]bool, len(terminalReplies))
-	buf := make([]byte, 1<<16)
-	deadline := start.Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		f.SetReadDeadline(deadline)
-		n, err := f.Read(buf)
-		out = append(out, buf[:n]...)
-		for i, q := range terminalReplies {
-			if !answered[i] && bytes.Contains(out, []byte(q.query)) {
-				answered[i] = true
-				f.Write([]byte(q.reply))
+	// A pty's file takes no read deadline, so a goroutine reads and the
+	// wait below gives up after 10 s: a program that never draws its first
+	// screen fails the benchmark instead of hanging it.
+	type chunk struct {
+		b   []byte
+		err error
+	}
+	chunks, stop := make(chan chunk), make(chan struct{})
+	defer close(stop) // before the pty closes, which ends the Read
+	go func() {
+		for {
+			buf := make([]byte, 1<<16)
+			n, err := f.Read(buf)
+			select {
+			case chunks <- chunk{buf[:n], err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
 			}
 		}
-		if done.Match(out) {
-			return time.Since(start), out
-		}
-		if err != nil {
-			break
+	}()
+	var out []byte
+	answered := make([]bool, len(terminalReplies))
+	timeout := time.After(10 * time.Second)
+wait:
+	for {
+		select {
+		case c := <-chunks:
+			out = append(out, c.b...)
+			for i, q := range terminalReplies {
+				if !answered[i] && bytes.Contains(out, []byte(q.query)) {
+					answered[i] = true
+					f.Write([]byte(q.reply))
+				}
+			}
+			if done.Match(out) {
+				return time.Since(start), out
+			}
+			if c.err != nil {
+				break wait
+			}
+		case <-timeout:
+			break wait
 		}
 	}
 	tb.Fatalf("no first screen matching %s after %v: %q", done, time.Since(start), out)
