@@ -112,6 +112,7 @@ type importer struct {
 	entities map[entityKey]int64    // ids already resolved in this batch
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
 	res      *resolver              // puts each article's names in identities
+	words    searchWords            // the words this transaction put in search_words (vocab.go)
 }
 
 type entityKey struct {
@@ -223,6 +224,9 @@ func mentionFields(a *model.Article) ([][]int, error) {
 func (im *importer) index(ctx context.Context, id int64, a *model.Article, fields [][]int) error {
 	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
 		return fmt.Errorf("index: %w", err)
+	}
+	if err := im.words.record(ctx, im.res.tx, a.Title, a.Paragraphs); err != nil {
+		return err
 	}
 
 	// Entities that fold to one identity are merged into the first of them,
