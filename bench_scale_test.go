@@ -146,6 +146,32 @@ func BenchmarkScaleSearch(b *testing.B) {
 	})
 }
 
+// BenchmarkScaleSearchTyping is the list's first page as someone starts
+// typing a search: "g", then "go", each a prefix (the word being typed);
+// ns/op is both, g-ms and go-ms each. A prefix of a few letters starts
+// hundreds of words, which FTS5 would merge in full before the first hit.
+func BenchmarkScaleSearchTyping(b *testing.B) {
+	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
+		st := readOnlyStore(b, path)
+		ctx := context.Background()
+		steps := []string{"g*", "go*"}
+		spent := make([]time.Duration, len(steps))
+		for b.Loop() {
+			for i, q := range steps {
+				start := time.Now()
+				res, err := st.SearchItems(ctx, q, store.ListQuery{Limit: 500})
+				spent[i] += time.Since(start)
+				if err != nil || len(res.Items) != 500 {
+					b.Fatalf("%s: %d hits: %v", q, len(res.Items), err)
+				}
+			}
+		}
+		for i, q := range steps {
+			b.ReportMetric(float64(spent[i].Microseconds())/1000/float64(b.N), strings.TrimSuffix(q, "*")+"-ms")
+		}
+	})
+}
+
 // BenchmarkScaleSearchCount is the exact count of a common word's hits,
 // which replaces the estimate once the first page is drawn.
 func BenchmarkScaleSearchCount(b *testing.B) {
