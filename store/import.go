@@ -225,9 +225,7 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	if err := im.words.record(ctx, im.res.tx, a.Title, a.Paragraphs); err != nil {
-		return err
-	}
+	im.words.add(a.Title, a.Paragraphs)
 
 	// Entities that fold to one identity are merged into the first of them,
 	// since article_entities holds one row per (article, entity).
@@ -283,8 +281,8 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	return nil
 }
 
-// flush writes the links and mentions index has gathered, in one statement
-// each. A statement that fires triggers (each link is counted into its
+// flush writes the links, mentions and search words index has gathered,
+// in one statement each. A statement that fires triggers (each link is counted into its
 // entity and identity names) first copies every page it touches to its
 // statement journal: once per statement, so once per batch rather than
 // once per link. The rows must be written before anything reads them or
@@ -302,7 +300,7 @@ func (im *importer) flush(ctx context.Context) error {
 		}
 	}
 	im.links, im.mentions = im.links[:0], im.mentions[:0]
-	return nil
+	return im.words.write(ctx, im.res.tx)
 }
 
 // jsonRows is rows as a JSON array of arrays of integers.

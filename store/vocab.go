@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // searchWordsMigration (9) keeps every word of the full-text index in a
@@ -18,7 +19,7 @@ import (
 //
 // The table is filled from fts5vocab here, once: that reads the whole
 // index (6 s for a million articles), and is the price of an upgrade.
-// From then on each import adds its new words (searchWords.record). A
+// From then on each import adds its new words (searchWords). A
 // deleted article leaves its words: they match nothing.
 const searchWordsMigration = `
 CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -28,56 +29,82 @@ INSERT INTO search_words (word) SELECT term FROM temp.articles_fts_words;
 DROP TABLE temp.articles_fts_words;
 `
 
-// searchWords records the words of an import transaction's articles in
-// search_words. It remembers the words it has written, so a batch of
-// thousands of articles writes each word once, not once an article: the
-// common words of every article cost a map lookup each. It lives as long
-// as the transaction (the zero value is ready), so a rolled back batch
-// leaves nothing remembered that the table lacks.
+// searchWords gathers the words of an import transaction's articles and
+// writes those the transaction has not written yet to search_words. It
+// remembers the words it has seen, so a batch of thousands of articles
+// writes each word once, not once an article: the common words of every
+// article cost a map lookup each. They are written in one statement a
+// batch (see write), never one an article: a statement that inserts rows
+// from a query opens a savepoint, on which FTS5 writes out the index rows
+// it holds in memory for the transaction; one an article made FTS5 write
+// a segment per article and merge them, a fifth of the import. The set
+// lives as long as the transaction (the zero value is ready), so a rolled
+// back batch leaves nothing remembered that the table lacks.
 type searchWords struct {
-	seen   map[string]struct{}
-	insert *sql.Stmt
-	buf    []byte
-	fresh  []string
+	seen  map[string]struct{}
+	buf   []byte
+	fresh []string // seen, not yet written
+	// recent is a small cache in front of seen, by a hash of the word:
+	// most words of an article are common ones, and a lookup in a map of
+	// tens of thousands of words misses the processor's caches (it was
+	// three quarters of the cost of add).
+	recent *[recentWords]string
 }
 
-// record adds the words of an article's title and paragraphs that this
-// transaction has not written yet, in one statement, in tx.
-func (w *searchWords) record(ctx context.Context, tx *sql.Tx, title string, paragraphs []string) error {
+// recentWords is the size of searchWords.recent: 64 KiB of string headers.
+const recentWords = 4096
+
+// add gathers the words of an article's title and paragraphs.
+func (w *searchWords) add(title string, paragraphs []string) {
 	if w.seen == nil {
 		w.seen = make(map[string]struct{}, 1<<14)
+		w.recent = new([recentWords]string)
 	}
-	w.fresh = w.fresh[:0]
 	add := func(word []byte) {
+		slot := &w.recent[wordHash(word)%recentWords]
+		if *slot == string(word) {
+			return
+		}
 		if _, ok := w.seen[string(word)]; !ok {
 			s := string(word)
 			w.seen[s] = struct{}{}
 			w.fresh = append(w.fresh, s)
 		}
+		*slot = string(word)
 	}
 	w.buf = appendWords(w.buf, title, add)
 	for _, p := range paragraphs {
 		w.buf = appendWords(w.buf, p, add)
 	}
+}
+
+// write inserts the words gathered since the last write, in tx, in one
+// statement, in order (so the B-tree is written page after page). It must
+// run before the transaction commits.
+func (w *searchWords) write(ctx context.Context, tx *sql.Tx) error {
 	if len(w.fresh) == 0 {
 		return nil
 	}
-	if w.insert == nil {
-		// Prepared on the transaction, it is closed with it.
-		st, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(?)`)
-		if err != nil {
-			return fmt.Errorf("search words: %w", err)
-		}
-		w.insert = st
-	}
+	slices.Sort(w.fresh)
 	list, err := json.Marshal(w.fresh)
 	if err != nil {
 		return fmt.Errorf("search words: %w", err)
 	}
-	if _, err := w.insert.ExecContext(ctx, string(list)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(?)`, string(list)); err != nil {
 		// The words stay remembered, but the error fails the
 		// transaction, and the memory goes with it.
 		return fmt.Errorf("search words: %w", err)
 	}
+	w.fresh = w.fresh[:0]
 	return nil
+}
+
+// wordHash is FNV-1a of word: cheap for short words, and spread enough for
+// a cache.
+func wordHash(word []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range word {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
