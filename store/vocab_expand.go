@@ -15,10 +15,11 @@ import (
 // newest 2,000 hits of an OR of the 16 shortest g-words take 4 ms, of 32
 // 7 ms and of 64 13 ms (33 ms for con-): 16 keeps the first page of any
 // prefix, even one letter, near 15 ms, where FTS5's own prefix query for
-// "g*" merges every doclist of every g-word first (780 ms). Most prefixes
-// of four letters or more start fewer words than this and are expanded in
-// full. A prefix starting more is one the person is still typing: it
-// stands for its shortest words (see wordsStarting).
+// "g*" merges every doclist of every g-word first (780 ms). Of the
+// four-letter prefixes of the BBC corpus's 29,600 words, 1.6% start more
+// words than this (155 of 9,429), of the five-letter ones 0.3%; a prefix
+// that does is one the person is still typing: it stands for its shortest
+// words (see wordsStarting).
 var prefixWords = 16
 
 // matchQuery is the FTS5 query for what a person typed (see ftsQuery), with
@@ -30,8 +31,9 @@ var prefixWords = 16
 // prefixWords words, the two find the same articles. A prefix with more
 // words is given its prefixWords shortest (the word itself first, then
 // the words one letter longer, ...): what a person typing "go" sees are
-// hits for go, got, goal, good, ...; government's wait for "gove". A prefix no
-// word of the index starts is left to FTS5, which finds nothing, fast.
+// hits for go, got, goal, good, ...; government's wait for "gove". A
+// prefix no word of the index starts is left to FTS5, which finds nothing,
+// fast.
 //
 // rank is the query to rank hits by with bm25: FTS5's own prefix query
 // (ftsQuery) when every prefix was expanded in full, for bm25 scores an OR
