@@ -17,7 +17,9 @@ const titleWeight = 5.0
 // Search finds articles whose title or body match query, best first (bm25,
 // title weighted), at most limit of them (0 = all). The query is what a
 // person types: words that must all appear, "quoted phrases", and a trailing
-// * for a prefix (elect* finds election). Nothing typed is FTS5 or SQL
+// * for a prefix (elect* finds election; a prefix that starts more than
+// prefixWords words, one being typed, finds its shortest: see matchQuery).
+// Nothing typed is FTS5 or SQL
 // syntax, so no input can make the search fail; input with no words finds
 // nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Summary, error) {

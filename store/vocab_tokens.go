@@ -155,16 +155,3 @@ var latinMarks = sync.OnceValue(func() map[rune]bool {
 func isLatinMark(r rune) bool {
 	return 0x300 <= r && r < 0x370 && latinMarks()[r]
 }
-
-// wordsOf returns the distinct words of text, in order of first use.
-func wordsOf(text string) []string {
-	var out []string
-	seen := make(map[string]bool)
-	appendWords(nil, text, func(w []byte) {
-		if !seen[string(w)] {
-			seen[string(w)] = true
-			out = append(out, string(w))
-		}
-	})
-	return out
-}

@@ -168,3 +168,16 @@ func TestTokensMatchFTS5OnOddText(t *testing.T) {
 		t.Errorf("the tokeniser and FTS5 read odd text differently:\n%s", d)
 	}
 }
+
+// wordsOf returns the distinct words of text, in order of first use.
+func wordsOf(text string) []string {
+	var out []string
+	seen := make(map[string]bool)
+	appendWords(nil, text, func(w []byte) {
+		if !seen[string(w)] {
+			seen[string(w)] = true
+			out = append(out, string(w))
+		}
+	})
+	return out
+}
