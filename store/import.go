@@ -112,7 +112,7 @@ type importer struct {
 	entities map[entityKey]int64    // ids already resolved in this batch
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
 	res      *resolver              // puts each article's names in identities
-	words    searchWords            // the words this transaction put in search_words (vocab.go)
+	words    searchWords            // the articles' words, for search_words: flush writes them (vocab.go)
 }
 
 type entityKey struct {
@@ -281,8 +281,8 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	return nil
 }
 
-// flush writes the links, mentions and search words index has gathered,
-// in one statement each. A statement that fires triggers (each link is counted into its
+// flush writes the links and mentions index has gathered, in one statement
+// each. A statement that fires triggers (each link is counted into its
 // entity and identity names) first copies every page it touches to its
 // statement journal: once per statement, so once per batch rather than
 // once per link. The rows must be written before anything reads them or
