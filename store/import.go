@@ -112,6 +112,7 @@ type importer struct {
 	entities map[entityKey]int64    // ids already resolved in this batch
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
 	res      *resolver              // puts each article's names in identities
+	words    searchWords            // the articles' words, for search_words: flush writes them (vocab.go)
 }
 
 type entityKey struct {
@@ -224,6 +225,7 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
+	im.words.add(a.Title, a.Paragraphs)
 
 	// Entities that fold to one identity are merged into the first of them,
 	// since article_entities holds one row per (article, entity).
@@ -298,7 +300,7 @@ func (im *importer) flush(ctx context.Context) error {
 		}
 	}
 	im.links, im.mentions = im.links[:0], im.mentions[:0]
-	return nil
+	return im.words.write(ctx, im.res.tx)
 }
 
 // jsonRows is rows as a JSON array of arrays of integers.

@@ -17,13 +17,15 @@ const titleWeight = 5.0
 // Search finds articles whose title or body match query, best first (bm25,
 // title weighted), at most limit of them (0 = all). The query is what a
 // person types: words that must all appear, "quoted phrases", and a trailing
-// * for a prefix (elect* finds election). Nothing typed is FTS5 or SQL
+// * for a prefix (elect* finds election; a prefix that starts more than
+// prefixWords words, one being typed, finds its shortest: see matchQuery).
+// Nothing typed is FTS5 or SQL
 // syntax, so no input can make the search fail; input with no words finds
 // nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Summary, error) {
-	match := ftsQuery(query)
-	if match == "" {
-		return nil, nil
+	_, match, err := s.matchQuery(ctx, query)
+	if match == "" || err != nil {
+		return nil, err
 	}
 	// Rank and cut in the index alone, then read the articles of the page
 	// only: joining first read a row for every hit, 10,000 for a common word,
@@ -53,16 +55,36 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Su
 // they are dropped. An unclosed quote runs to the end of the input; control
 // characters separate terms.
 func ftsQuery(query string) string {
-	var terms []string
+	terms := queryTerms(query)
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = t.fts()
+	}
+	return strings.Join(out, " ")
+}
+
+// queryTerm is one term or phrase of what a person typed.
+type queryTerm struct {
+	text   string
+	prefix bool // typed with a trailing *
+}
+
+// fts is the term as an FTS5 string, and prefix query when it is one.
+func (t queryTerm) fts() string {
+	q := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+	if t.prefix {
+		q += "*"
+	}
+	return q
+}
+
+// queryTerms splits user text into terms as ftsQuery describes.
+func queryTerms(query string) []queryTerm {
+	var terms []queryTerm
 	add := func(text string, prefix bool) {
-		if !hasWordChar(text) {
-			return
+		if hasWordChar(text) {
+			terms = append(terms, queryTerm{text, prefix})
 		}
-		t := `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
 	}
 	// FTS5 reads its query as a C string: a NUL would cut a quoted term
 	// short and leave it unterminated. No control character is searchable.
@@ -96,7 +118,7 @@ func ftsQuery(query string) string {
 		prefix := strings.HasSuffix(word, "*")
 		add(strings.TrimRight(word, "*"), prefix)
 	}
-	return strings.Join(terms, " ")
+	return terms
 }
 
 // hasWordChar reports whether s holds something the unicode61 tokenizer
@@ -142,7 +164,10 @@ type SearchHits struct {
 // first page costs the same few milliseconds in any store. Limit 0 ranks
 // and lists every hit by bm25.
 func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) (SearchHits, error) {
-	match := ftsQuery(query)
+	match, rank, err := s.matchQuery(ctx, query)
+	if err != nil {
+		return SearchHits{}, err
+	}
 	if match == "" {
 		return SearchHits{Exact: true}, nil
 	}
@@ -167,7 +192,6 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) (Sea
 		return SearchHits{Exact: true}, nil
 	}
 	var rows *sql.Rows
-	var err error
 	many := q.Limit > 0 && n >= int64(cands)
 	switch {
 	case many:
@@ -177,10 +201,10 @@ func (s *Store) SearchItems(ctx context.Context, query string, q ListQuery) (Sea
 		// Every hit is a candidate, so none is older than the oldest
 		// candidate: the ranking walks no further back than the count did.
 		rows, err = s.db.QueryContext(ctx, rankedPageSQL(join, where+` AND articles_fts.rowid >= ?`),
-			append(append(append([]any{titleWeight, match}, args...), oldest), limitArg(q.Limit), offset)...)
+			append(append(append([]any{titleWeight, rank}, args...), oldest), limitArg(q.Limit), offset)...)
 	default:
 		rows, err = s.db.QueryContext(ctx, rankedPageSQL(join, where),
-			append(append([]any{titleWeight, match}, args...), limitArg(q.Limit), offset)...)
+			append(append([]any{titleWeight, rank}, args...), limitArg(q.Limit), offset)...)
 	}
 	if err != nil {
 		return SearchHits{}, fmt.Errorf("search %q: %w", query, err)
@@ -263,13 +287,13 @@ func (s *Store) estimateHits(ctx context.Context, n, oldest int64) (int, error) 
 // article rows, but it visits every hit: tens of milliseconds for a common
 // word in a million articles, so the reader asks after showing the hits.
 func (s *Store) SearchCount(ctx context.Context, query string, q ListQuery) (int, error) {
-	match := ftsQuery(query)
-	if match == "" {
-		return 0, nil
+	match, _, err := s.matchQuery(ctx, query)
+	if match == "" || err != nil {
+		return 0, err
 	}
 	join, where, args := searchFilter(q)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where,
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts`+join+` WHERE articles_fts MATCH ?`+where,
 		append([]any{match}, args...)...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count search %q: %w", query, err)
