@@ -309,11 +309,10 @@ func listItems(rows []store.ListItem) []list.Item {
 }
 
 // prefixMin is the fewest letters a last word needs to be searched as a
-// prefix. FTS5 gathers every indexed word a prefix starts before it
-// returns one hit: "a*" or "th*" cost a third of a second in 100,000
-// articles and seconds in a million, "gove*" a millisecond or two. A
-// shorter word is searched whole ("eu", "tax") until more is typed.
-const prefixMin = 4
+// prefix. The store expands a prefix to the words it starts (at most the
+// 16 shortest), so "go" costs milliseconds in a million articles; one
+// letter is searched whole, as it names too many words to mean any.
+const prefixMin = 2
 
 // prefixQuery makes the last word typed a prefix (elect finds election),
 // as a search box does while one types, unless it ends a quoted phrase,

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// While one types, the last word is a prefix once it is long enough to
-// name few words; a space or a quote says it is whole.
+// While one types, the last word is a prefix from its second letter; a
+// space or a quote says it is whole.
 func TestPrefixQuery(t *testing.T) {
 	for _, tt := range []struct{ typed, want string }{
 		{"", ""},
 		{"a", "a"},
-		{"eu", "eu"},
-		{"tax", "tax"},
+		{"eu", "eu*"},
+		{"tax", "tax*"},
 		{"elec", "elec*"},
 		{"election", "election*"},
 		{"the elec", "the elec*"},
@@ -22,7 +22,7 @@ func TestPrefixQuery(t *testing.T) {
 		{`"central ba`, `"central ba`},
 		{"gove*", "gove*"},
 		{"élec", "élec*"},
-		{"a-b", "a-b"},
+		{"a-b", "a-b*"},
 		{"covid-19", "covid-19*"},
 	} {
 		if got := prefixQuery(tt.typed); got != tt.want {
