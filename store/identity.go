@@ -69,6 +69,13 @@ type resolver struct {
 
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
 	dropArticle, linkArticle, setTopic                *sql.Stmt
+
+	// queue holds back the rows of new articles' article_identities and
+	// article_topics for the importer to write a batch's in one statement
+	// each (importer.flush): both tables have triggers or conflicts, so
+	// each statement that writes them opens a statement journal.
+	queue               bool
+	newLinks, newTopics [][]int64
 }
 
 // acronym is one long name an acronym was seen standing for.
@@ -233,6 +240,11 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
 			return nil, err
 		}
+	} else if r.queue {
+		for _, iid := range order {
+			r.newLinks = append(r.newLinks, []int64{id, iid, int64(links[iid].position), int64(links[iid].mentions)})
+		}
+		return ids, nil
 	}
 	for _, iid := range order {
 		if _, err := r.linkArticle.ExecContext(ctx, id, iid, links[iid].position, links[iid].mentions); err != nil {
@@ -240,6 +252,21 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 		}
 	}
 	return ids, nil
+}
+
+// topic records whether article id is a sports story: queued for the
+// importer's flush when r.queue is set.
+func (r *resolver) topic(ctx context.Context, id int64, sport bool) error {
+	if r.queue {
+		var v int64
+		if sport {
+			v = 1
+		}
+		r.newTopics = append(r.newTopics, []int64{id, v})
+		return nil
+	}
+	_, err := r.setTopic.ExecContext(ctx, id, sport)
+	return err
 }
 
 // identity returns the id of the identity c names, creating it when new.

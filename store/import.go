@@ -94,6 +94,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 			return ImportResult{}, err
 		}
 	}
+	if err := im.search(ctx); err != nil {
+		return ImportResult{}, err
+	}
 	return res, nil
 }
 
@@ -105,9 +108,12 @@ type importer struct {
 	findArticle, insertArticle, indexArticle *sql.Stmt
 	findEntity, insertEntity                 *sql.Stmt
 	linkEntity, insertMention                *sql.Stmt
+	linkIdentity, setTopics                  *sql.Stmt
 
 	// Rows of article_entities and mentions not yet written (see flush).
 	links, mentions [][]int64
+	// Full-text rows not yet written (see search).
+	texts []searchRow
 
 	entities map[entityKey]int64    // ids already resolved in this batch
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
@@ -125,6 +131,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	if err != nil {
 		return nil, err
 	}
+	res.queue = true
 	im.res = res
 	stmts := []struct {
 		dst **sql.Stmt
@@ -143,6 +150,10 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 			SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`},
 		{&im.insertMention, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id)
 			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`},
+		{&im.linkIdentity, `INSERT INTO article_identities (article_id, identity_id, position, mentions)
+			SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)`},
+		{&im.setTopics, `INSERT OR REPLACE INTO article_topics (article_id, sport)
+			SELECT value->>0, value->>1 FROM json_each(?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -160,7 +171,7 @@ func (im *importer) close() {
 		im.res.close()
 	}
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
-		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention} {
+		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention, im.linkIdentity, im.setTopics} {
 		if st != nil {
 			st.Close()
 		}
@@ -217,13 +228,11 @@ func mentionFields(a *model.Article) ([][]int, error) {
 	return fields, nil
 }
 
-// index writes what hangs off stored article id: its full-text row and
-// entities, and gathers its entity links and mentions (fields from
-// mentionFields) for flush.
+// index writes what hangs off stored article id: its entities; and
+// gathers its entity links, mentions (fields from mentionFields), identity
+// links and topic for flush and its full-text row for search.
 func (im *importer) index(ctx context.Context, id int64, a *model.Article, fields [][]int) error {
-	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
+	im.texts = append(im.texts, searchRow{id, a.Title, strings.Join(a.Paragraphs, "\n\n")})
 
 	// Entities that fold to one identity are merged into the first of them,
 	// since article_entities holds one row per (article, entity).
@@ -279,25 +288,56 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 	return nil
 }
 
-// flush writes the links and mentions index has gathered, in one statement
-// each. A statement that fires triggers (each link is counted into its
-// entity and identity names) first copies every page it touches to its
-// statement journal: once per statement, so once per batch rather than
-// once per link. The rows must be written before anything reads them or
+// flush writes the links, mentions, identity links and topics index has
+// gathered, in one statement each. A statement that fires triggers (each
+// link is counted into its entity, identity and identity names) or may
+// replace a row first copies every page it touches to its statement
+// journal: once per statement, so once per batch rather than once per
+// link or article. The rows must be written before anything reads them or
 // the counts their triggers keep: before decideTypes, before an article is
 // replaced.
 func (im *importer) flush(ctx context.Context) error {
-	if len(im.links) > 0 {
-		if _, err := im.linkEntity.ExecContext(ctx, jsonRows(im.links)); err != nil {
-			return fmt.Errorf("link entities: %w", err)
+	r := im.res
+	for _, w := range []struct {
+		what string
+		st   *sql.Stmt
+		rows *[][]int64
+	}{
+		{"link entities", im.linkEntity, &im.links},
+		{"mentions", im.insertMention, &im.mentions},
+		{"link identities", im.linkIdentity, &r.newLinks},
+		{"topics", im.setTopics, &r.newTopics},
+	} {
+		if len(*w.rows) == 0 {
+			continue
+		}
+		if _, err := w.st.ExecContext(ctx, jsonRows(*w.rows)); err != nil {
+			return fmt.Errorf("%s: %w", w.what, err)
+		}
+		*w.rows = (*w.rows)[:0]
+	}
+	return nil
+}
+
+// searchRow is an article's row of articles_fts.
+type searchRow struct {
+	id          int64
+	title, body string
+}
+
+// search writes the full-text rows index has gathered. It runs after every
+// other statement of the transaction: FTS5 keeps new rows in memory and
+// writes them out as one segment at commit, but also whenever a statement
+// opens a statement journal (each one that fires triggers does), and an
+// index written a few rows at a time costs segment after segment, then
+// merging them.
+func (im *importer) search(ctx context.Context) error {
+	for _, t := range im.texts {
+		if _, err := im.indexArticle.ExecContext(ctx, t.id, t.title, t.body); err != nil {
+			return fmt.Errorf("index article %d: %w", t.id, err)
 		}
 	}
-	if len(im.mentions) > 0 {
-		if _, err := im.insertMention.ExecContext(ctx, jsonRows(im.mentions)); err != nil {
-			return fmt.Errorf("mentions: %w", err)
-		}
-	}
-	im.links, im.mentions = im.links[:0], im.mentions[:0]
+	im.texts = im.texts[:0]
 	return nil
 }
 
