@@ -142,6 +142,12 @@ func storeDump(t *testing.T, path string) string {
 		}
 		rows.Close()
 	}
+	// The bulk connection does not check foreign keys: nothing it wrote
+	// may point nowhere.
+	var dangling int
+	if err := db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&dangling); err != nil || dangling != 0 {
+		t.Errorf("foreign key check: %d rows point nowhere (%v)", dangling, err)
+	}
 	if _, err := db.Exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("search index: %v", err)
 	}
