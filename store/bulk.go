@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // SetReadMany marks the articles ids read (or unread) in one statement, so
@@ -44,4 +45,84 @@ func (s *Store) SetReadMany(ctx context.Context, ids []int64, read bool) (change
 		return nil, fmt.Errorf("mark %d articles read: %w", len(ids), err)
 	}
 	return changed, nil
+}
+
+// rowsPerInsert is how many rows one statement of a multiInsert writes:
+// enough that the statement's own cost vanishes, few enough that its
+// parameters (a handful a row) stay far below SQLite's limit of 32,766.
+const rowsPerInsert = 128
+
+// multiInsert gathers rows of integers for one table and writes them with
+// INSERT statements of rowsPerInsert rows each, the rows as parameters. It
+// replaces a statement a row (each one a round trip through database/sql)
+// and one statement reading the rows from a JSON array, where parsing the
+// JSON again for every value cost more than the inserts.
+type multiInsert struct {
+	tx   *sql.Tx
+	head string // "INSERT INTO t (a, b) VALUES ", or with OR REPLACE
+	cols int
+
+	rows []int64   // cols values a row, not yet written
+	full *sql.Stmt // rowsPerInsert rows, prepared on first use
+	args []any
+}
+
+func newMultiInsert(tx *sql.Tx, head string, cols int) *multiInsert {
+	return &multiInsert{tx: tx, head: head, cols: cols}
+}
+
+// add queues one row of m.cols values.
+func (m *multiInsert) add(vals ...int64) { m.rows = append(m.rows, vals...) }
+
+// pending is how many rows are queued.
+func (m *multiInsert) pending() int { return len(m.rows) / m.cols }
+
+// flush writes the queued rows, in the order they were added.
+func (m *multiInsert) flush(ctx context.Context) error {
+	n := m.pending()
+	for start := 0; start < n; start += rowsPerInsert {
+		k := min(rowsPerInsert, n-start)
+		args := m.args[:0]
+		for _, v := range m.rows[start*m.cols : (start+k)*m.cols] {
+			args = append(args, v)
+		}
+		m.args = args
+		var err error
+		switch {
+		case k < rowsPerInsert:
+			_, err = m.tx.ExecContext(ctx, m.sql(k), args...)
+		case m.full == nil:
+			if m.full, err = m.tx.PrepareContext(ctx, m.sql(k)); err == nil {
+				_, err = m.full.ExecContext(ctx, args...)
+			}
+		default:
+			_, err = m.full.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	m.rows = m.rows[:0]
+	return nil
+}
+
+// sql is the statement that inserts k rows.
+func (m *multiInsert) sql(k int) string {
+	row := "(?" + strings.Repeat(", ?", m.cols-1) + ")"
+	var b strings.Builder
+	b.Grow(len(m.head) + k*(len(row)+2))
+	b.WriteString(m.head)
+	for i := range k {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+func (m *multiInsert) close() {
+	if m != nil && m.full != nil {
+		m.full.Close()
+	}
 }

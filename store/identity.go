@@ -70,12 +70,12 @@ type resolver struct {
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
 	dropArticle, linkArticle, setTopic                *sql.Stmt
 
-	// queue holds back the rows of new articles' article_identities and
-	// article_topics for the importer to write a batch's in one statement
-	// each (importer.flush): both tables have triggers or conflicts, so
-	// each statement that writes them opens a statement journal.
-	queue               bool
-	newLinks, newTopics [][]int64
+	// When set, newLinks and newTopics hold back the rows of new articles'
+	// article_identities and article_topics for the importer to write a
+	// batch's together (importer.flush): both tables have triggers or
+	// conflicts, so each statement that writes them opens a statement
+	// journal, and few statements open few.
+	newLinks, newTopics *multiInsert
 }
 
 // acronym is one long name an acronym was seen standing for.
@@ -140,6 +140,8 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 }
 
 func (r *resolver) close() {
+	r.newLinks.close()
+	r.newTopics.close()
 	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
 		if st != nil {
 			st.Close()
@@ -240,9 +242,9 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
 			return nil, err
 		}
-	} else if r.queue {
+	} else if r.newLinks != nil {
 		for _, iid := range order {
-			r.newLinks = append(r.newLinks, []int64{id, iid, int64(links[iid].position), int64(links[iid].mentions)})
+			r.newLinks.add(id, iid, int64(links[iid].position), int64(links[iid].mentions))
 		}
 		return ids, nil
 	}
@@ -255,14 +257,14 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 }
 
 // topic records whether article id is a sports story: queued for the
-// importer's flush when r.queue is set.
+// importer's flush when r.newTopics is set.
 func (r *resolver) topic(ctx context.Context, id int64, sport bool) error {
-	if r.queue {
+	if r.newTopics != nil {
 		var v int64
 		if sport {
 			v = 1
 		}
-		r.newTopics = append(r.newTopics, []int64{id, v})
+		r.newTopics.add(id, v)
 		return nil
 	}
 	_, err := r.setTopic.ExecContext(ctx, id, sport)

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -107,11 +106,9 @@ type importer struct {
 
 	findArticle, insertArticle, indexArticle *sql.Stmt
 	findEntity, insertEntity                 *sql.Stmt
-	linkEntity, insertMention                *sql.Stmt
-	linkIdentity, setTopics                  *sql.Stmt
 
 	// Rows of article_entities and mentions not yet written (see flush).
-	links, mentions [][]int64
+	links, mentions *multiInsert
 	// Full-text rows not yet written (see search).
 	texts []searchRow
 
@@ -131,8 +128,11 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.queue = true
 	im.res = res
+	im.links = newMultiInsert(tx, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES `, 5)
+	im.mentions = newMultiInsert(tx, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id) VALUES `, 6)
+	res.newLinks = newMultiInsert(tx, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES `, 4)
+	res.newTopics = newMultiInsert(tx, `INSERT OR REPLACE INTO article_topics (article_id, sport) VALUES `, 2)
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -144,16 +144,6 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
 		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
-		// The links and mentions of a whole batch go in one statement
-		// each (see flush), the rows as a JSON array.
-		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`},
-		{&im.insertMention, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`},
-		{&im.linkIdentity, `INSERT INTO article_identities (article_id, identity_id, position, mentions)
-			SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)`},
-		{&im.setTopics, `INSERT OR REPLACE INTO article_topics (article_id, sport)
-			SELECT value->>0, value->>1 FROM json_each(?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -170,8 +160,10 @@ func (im *importer) close() {
 	if im.res != nil {
 		im.res.close()
 	}
+	im.links.close()
+	im.mentions.close()
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
-		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention, im.linkIdentity, im.setTopics} {
+		im.findEntity, im.insertEntity} {
 		if st != nil {
 			st.Close()
 		}
@@ -280,41 +272,35 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 		return fmt.Errorf("resolve entities: %w", err)
 	}
 	for pos, eid := range order {
-		im.links = append(im.links, []int64{id, eid, int64(pos), int64(counts[eid]), identities[pos]})
+		im.links.add(id, eid, int64(pos), int64(counts[eid]), identities[pos])
 	}
 	for _, r := range rows {
-		im.mentions = append(im.mentions, []int64{id, int64(r.field), int64(r.paragraph), int64(r.start), int64(r.end), r.entity})
+		im.mentions.add(id, int64(r.field), int64(r.paragraph), int64(r.start), int64(r.end), r.entity)
 	}
 	return nil
 }
 
 // flush writes the links, mentions, identity links and topics index has
-// gathered, in one statement each. A statement that fires triggers (each
-// link is counted into its entity, identity and identity names) or may
-// replace a row first copies every page it touches to its statement
-// journal: once per statement, so once per batch rather than once per
-// link or article. The rows must be written before anything reads them or
-// the counts their triggers keep: before decideTypes, before an article is
-// replaced.
+// gathered, many rows to a statement (multiInsert). A statement that fires
+// triggers (each link is counted into its entity, identity and identity
+// names) or may replace a row first copies every page it touches to its
+// statement journal: once per statement, so a few times per batch rather
+// than once per link or article. The rows must be written before anything
+// reads them or the counts their triggers keep: before decideTypes, before
+// an article is replaced.
 func (im *importer) flush(ctx context.Context) error {
-	r := im.res
 	for _, w := range []struct {
 		what string
-		st   *sql.Stmt
-		rows *[][]int64
+		rows *multiInsert
 	}{
-		{"link entities", im.linkEntity, &im.links},
-		{"mentions", im.insertMention, &im.mentions},
-		{"link identities", im.linkIdentity, &r.newLinks},
-		{"topics", im.setTopics, &r.newTopics},
+		{"link entities", im.links},
+		{"mentions", im.mentions},
+		{"link identities", im.res.newLinks},
+		{"topics", im.res.newTopics},
 	} {
-		if len(*w.rows) == 0 {
-			continue
-		}
-		if _, err := w.st.ExecContext(ctx, jsonRows(*w.rows)); err != nil {
+		if err := w.rows.flush(ctx); err != nil {
 			return fmt.Errorf("%s: %w", w.what, err)
 		}
-		*w.rows = (*w.rows)[:0]
 	}
 	return nil
 }
@@ -339,25 +325,6 @@ func (im *importer) search(ctx context.Context) error {
 	}
 	im.texts = im.texts[:0]
 	return nil
-}
-
-// jsonRows is rows as a JSON array of arrays of integers.
-func jsonRows(rows [][]int64) string {
-	b := []byte{'['}
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		for j, v := range r {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, v, 10)
-		}
-		b = append(b, ']')
-	}
-	return string(append(b, ']'))
 }
 
 // mentionRow is one row of the mentions table, less its article.
