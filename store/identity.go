@@ -66,6 +66,8 @@ type resolver struct {
 	acronyms    map[string][]acronym // folded acronym → what it stands for
 	corrections []Correction
 	ids         map[identityKey]int64
+	stored      map[identityKey]int64 // ids read by the importer's knownNames
+	fetched     map[string]bool       // keys whose every sense is in stored
 
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
 	dropArticle, linkArticle, setTopic                *sql.Stmt
@@ -90,6 +92,8 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		aliases:  staticAliases(),
 		acronyms: make(map[string][]acronym),
 		ids:      make(map[identityKey]int64),
+		stored:   make(map[identityKey]int64),
+		fetched:  make(map[string]bool),
 	}
 	stmts := []struct {
 		dst **sql.Stmt
@@ -276,8 +280,15 @@ func (r *resolver) identity(ctx context.Context, c choice) (int64, error) {
 	if id, ok := r.ids[c.identityKey]; ok {
 		return id, nil
 	}
-	var id int64
-	err := r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
+	id, ok := r.stored[c.identityKey]
+	var err error
+	switch {
+	case ok:
+	case r.fetched[c.key]:
+		err = sql.ErrNoRows
+	default:
+		err = r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
+	}
 	if err == sql.ErrNoRows {
 		var res sql.Result
 		if res, err = r.insertIdentity.ExecContext(ctx, c.key, c.sense, c.name, string(c.typ)); err == nil {

@@ -63,6 +63,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 	}
 	defer im.close()
 
+	if err := im.knownNames(ctx, articles); err != nil {
+		return ImportResult{}, err
+	}
 	batch := make(map[[sha256.Size]byte]int64, len(articles))
 	for i := range articles {
 		a := &articles[i]
@@ -113,6 +116,8 @@ type importer struct {
 	texts []searchRow
 
 	entities map[entityKey]int64    // ids already resolved in this batch
+	stored   map[entityKey]int64    // ids read by knownNames
+	fetched  bool                   // knownNames read every entity the batch names
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
 	res      *resolver              // puts each article's names in identities
 }
@@ -123,7 +128,8 @@ type entityKey struct {
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
-	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64), names: make(map[int64]model.Entity)}
+	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64),
+		stored: make(map[entityKey]int64), names: make(map[int64]model.Entity)}
 	res, err := newResolver(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -339,8 +345,15 @@ func (im *importer) entity(ctx context.Context, e model.Entity) (int64, error) {
 	if id, ok := im.entities[k]; ok {
 		return id, nil
 	}
-	var id int64
-	err := im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
+	id, ok := im.stored[k]
+	var err error
+	switch {
+	case ok:
+	case im.fetched:
+		err = sql.ErrNoRows
+	default:
+		err = im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
+	}
 	if err == sql.ErrNoRows {
 		var r sql.Result
 		if r, err = im.insertEntity.ExecContext(ctx, e.Name, k.key, string(k.typ)); err == nil {
