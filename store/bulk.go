@@ -47,13 +47,14 @@ func (s *Store) SetReadMany(ctx context.Context, ids []int64, read bool) (change
 	return changed, nil
 }
 
-// rowsPerInsert is how many rows one statement of a multiInsert writes:
-// enough that the statement's own cost vanishes, few enough that its
-// parameters (a handful a row) stay far below SQLite's limit of 32,766.
-const rowsPerInsert = 128
+// maxParams is SQLite's limit on the parameters of one statement.
+const maxParams = 32766
 
 // multiInsert gathers rows of integers for one table and writes them with
-// INSERT statements of rowsPerInsert rows each, the rows as parameters. It
+// INSERT statements of as many rows as maxParams allows, the rows as
+// parameters: a statement that fires triggers copies each page it touches
+// to its statement journal, so a page many statements touch (the hot
+// entities', the counters') is copied once by each. It
 // replaces a statement a row (each one a round trip through database/sql)
 // and one statement reading the rows from a JSON array, where parsing the
 // JSON again for every value cost more than the inserts.
@@ -62,13 +63,14 @@ type multiInsert struct {
 	head string // "INSERT INTO t (a, b) VALUES ", or with OR REPLACE
 	cols int
 
-	rows []int64   // cols values a row, not yet written
-	full *sql.Stmt // rowsPerInsert rows, prepared on first use
-	args []any
+	perStmt int       // rows a statement
+	rows    []int64   // cols values a row, not yet written
+	full    *sql.Stmt // perStmt rows, prepared on first use
+	args    []any
 }
 
 func newMultiInsert(tx *sql.Tx, head string, cols int) *multiInsert {
-	return &multiInsert{tx: tx, head: head, cols: cols}
+	return &multiInsert{tx: tx, head: head, cols: cols, perStmt: maxParams / cols}
 }
 
 // add queues one row of m.cols values.
@@ -80,8 +82,8 @@ func (m *multiInsert) pending() int { return len(m.rows) / m.cols }
 // flush writes the queued rows, in the order they were added.
 func (m *multiInsert) flush(ctx context.Context) error {
 	n := m.pending()
-	for start := 0; start < n; start += rowsPerInsert {
-		k := min(rowsPerInsert, n-start)
+	for start := 0; start < n; start += m.perStmt {
+		k := min(m.perStmt, n-start)
 		args := m.args[:0]
 		for _, v := range m.rows[start*m.cols : (start+k)*m.cols] {
 			args = append(args, v)
@@ -89,7 +91,7 @@ func (m *multiInsert) flush(ctx context.Context) error {
 		m.args = args
 		var err error
 		switch {
-		case k < rowsPerInsert:
+		case k < m.perStmt:
 			_, err = m.tx.ExecContext(ctx, m.sql(k), args...)
 		case m.full == nil:
 			if m.full, err = m.tx.PrepareContext(ctx, m.sql(k)); err == nil {
