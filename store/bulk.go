@@ -50,7 +50,7 @@ func (s *Store) SetReadMany(ctx context.Context, ids []int64, read bool) (change
 // maxParams is SQLite's limit on the parameters of one statement.
 const maxParams = 32766
 
-// multiInsert gathers rows of integers for one table and writes them with
+// multiInsert gathers rows for one table and writes them with
 // INSERT statements of as many rows as maxParams allows, the rows as
 // parameters: a statement that fires triggers copies each page it touches
 // to its statement journal, so a page many statements touch (the hot
@@ -64,9 +64,8 @@ type multiInsert struct {
 	cols int
 
 	perStmt int       // rows a statement
-	rows    []int64   // cols values a row, not yet written
+	rows    []any     // cols values a row, not yet written
 	full    *sql.Stmt // perStmt rows, prepared on first use
-	args    []any
 }
 
 func newMultiInsert(tx *sql.Tx, head string, cols int) *multiInsert {
@@ -74,7 +73,7 @@ func newMultiInsert(tx *sql.Tx, head string, cols int) *multiInsert {
 }
 
 // add queues one row of m.cols values.
-func (m *multiInsert) add(vals ...int64) { m.rows = append(m.rows, vals...) }
+func (m *multiInsert) add(vals ...any) { m.rows = append(m.rows, vals...) }
 
 // pending is how many rows are queued.
 func (m *multiInsert) pending() int { return len(m.rows) / m.cols }
@@ -84,11 +83,7 @@ func (m *multiInsert) flush(ctx context.Context) error {
 	n := m.pending()
 	for start := 0; start < n; start += m.perStmt {
 		k := min(m.perStmt, n-start)
-		args := m.args[:0]
-		for _, v := range m.rows[start*m.cols : (start+k)*m.cols] {
-			args = append(args, v)
-		}
-		m.args = args
+		args := m.rows[start*m.cols : (start+k)*m.cols]
 		var err error
 		switch {
 		case k < m.perStmt:
@@ -121,6 +116,17 @@ func (m *multiInsert) sql(k int) string {
 		b.WriteString(row)
 	}
 	return b.String()
+}
+
+// nextID is the rowid SQLite gives the next row inserted into table
+// without one: one more than the largest (none are ever that large that
+// it would pick another). A batch that names its new rows' ids itself, in
+// the order it would have inserted them, gets the ids inserting them one
+// by one would have given, and can insert them all in one statement.
+func nextID(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM `+table).Scan(&id)
+	return id, err
 }
 
 func (m *multiInsert) close() {

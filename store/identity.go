@@ -78,6 +78,10 @@ type resolver struct {
 	// conflicts, so each statement that writes them opens a statement
 	// journal, and few statements open few.
 	newLinks, newTopics *multiInsert
+	// Likewise new identities, with the ids they are given (nextID):
+	// inserted one by one, they were a statement each.
+	newIdentities *multiInsert
+	nextIdentity  int64 // 0 until the first new identity
 }
 
 // acronym is one long name an acronym was seen standing for.
@@ -145,6 +149,7 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 
 func (r *resolver) close() {
 	r.newLinks.close()
+	r.newIdentities.close()
 	r.newTopics.close()
 	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
 		if st != nil {
@@ -289,7 +294,18 @@ func (r *resolver) identity(ctx context.Context, c choice) (int64, error) {
 	default:
 		err = r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
 	}
-	if err == sql.ErrNoRows {
+	switch {
+	case err != sql.ErrNoRows:
+	case r.newIdentities != nil:
+		if r.nextIdentity == 0 {
+			r.nextIdentity, err = nextID(ctx, r.tx, "identities")
+		} else {
+			err = nil
+		}
+		id = r.nextIdentity
+		r.nextIdentity++
+		r.newIdentities.add(id, c.key, c.sense, c.name, string(c.typ))
+	default:
 		var res sql.Result
 		if res, err = r.insertIdentity.ExecContext(ctx, c.key, c.sense, c.name, string(c.typ)); err == nil {
 			id, err = res.LastInsertId()

@@ -108,10 +108,13 @@ type importer struct {
 	now int64
 
 	findArticle, insertArticle, indexArticle *sql.Stmt
-	findEntity, insertEntity                 *sql.Stmt
+	findEntity                               *sql.Stmt
 
-	// Rows of article_entities and mentions not yet written (see flush).
-	links, mentions *multiInsert
+	// Rows of entities, article_entities and mentions not yet written
+	// (see flush), and the id the next new entity takes (see nextID; 0
+	// until the first).
+	newEntities, links, mentions *multiInsert
+	nextEntity                   int64
 	// Full-text rows not yet written (see search).
 	texts []searchRow
 
@@ -135,6 +138,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		return nil, err
 	}
 	im.res = res
+	im.newEntities = newMultiInsert(tx, `INSERT INTO entities (id, name, key, type) VALUES `, 4)
+	res.newIdentities = newMultiInsert(tx, `INSERT INTO identities (id, key, sense, name, type) VALUES `, 5)
 	im.links = newMultiInsert(tx, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES `, 5)
 	im.mentions = newMultiInsert(tx, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id) VALUES `, 6)
 	res.newLinks = newMultiInsert(tx, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES `, 4)
@@ -149,7 +154,6 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
-		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -166,10 +170,11 @@ func (im *importer) close() {
 	if im.res != nil {
 		im.res.close()
 	}
+	im.newEntities.close()
 	im.links.close()
 	im.mentions.close()
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
-		im.findEntity, im.insertEntity} {
+		im.findEntity} {
 		if st != nil {
 			st.Close()
 		}
@@ -299,6 +304,8 @@ func (im *importer) flush(ctx context.Context) error {
 		what string
 		rows *multiInsert
 	}{
+		{"entities", im.newEntities},
+		{"identities", im.res.newIdentities},
 		{"link entities", im.links},
 		{"mentions", im.mentions},
 		{"link identities", im.res.newLinks},
@@ -355,10 +362,14 @@ func (im *importer) entity(ctx context.Context, e model.Entity) (int64, error) {
 		err = im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
 	}
 	if err == sql.ErrNoRows {
-		var r sql.Result
-		if r, err = im.insertEntity.ExecContext(ctx, e.Name, k.key, string(k.typ)); err == nil {
-			id, err = r.LastInsertId()
+		if im.nextEntity == 0 {
+			im.nextEntity, err = nextID(ctx, im.res.tx, "entities")
+		} else {
+			err = nil
 		}
+		id = im.nextEntity
+		im.nextEntity++
+		im.newEntities.add(id, e.Name, k.key, string(k.typ))
 	}
 	if err != nil {
 		return 0, err
