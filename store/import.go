@@ -393,18 +393,25 @@ func foldName(name string) string {
 func contentHash(a *model.Article) [sha256.Size]byte {
 	h := sha256.New()
 	var n [binary.MaxVarintLen64]byte
-	part := func(words []string) {
-		s := strings.Join(words, " ")
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write([]byte(s))
+	// Each part is its texts' words joined by single spaces, gathered in
+	// one buffer that every part reuses.
+	buf := make([]byte, 0, 4096)
+	part := func(texts ...string) {
+		buf = buf[:0]
+		for _, t := range texts {
+			for w := range strings.FieldsSeq(t) {
+				if len(buf) > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, w...)
+			}
+		}
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(buf)))])
+		h.Write(buf)
 	}
-	part(strings.Fields(a.Title))
-	part(strings.Fields(a.Caption))
-	var body []string
-	for _, p := range a.Paragraphs {
-		body = append(body, strings.Fields(p)...)
-	}
-	part(body)
+	part(a.Title)
+	part(a.Caption)
+	part(a.Paragraphs...)
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum
