@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -74,6 +75,9 @@ func newMultiInsert(tx *sql.Tx, head string, cols int) *multiInsert {
 
 // add queues one row of m.cols values.
 func (m *multiInsert) add(vals ...any) { m.rows = append(m.rows, vals...) }
+
+// reserve makes room for n more rows.
+func (m *multiInsert) reserve(n int) { m.rows = slices.Grow(m.rows, n*m.cols) }
 
 // pending is how many rows are queued.
 func (m *multiInsert) pending() int { return len(m.rows) / m.cols }

@@ -31,8 +31,11 @@ func (im *importer) knownNames(ctx context.Context, articles []model.Article) er
 			identityKeys = append(identityKeys, k)
 		}
 	}
+	links, mentions := 0, 0
 	for i := range articles {
+		links += len(articles[i].Entities)
 		for _, e := range articles[i].Entities {
+			mentions += len(e.Mentions)
 			k := foldName(e.Name)
 			if seen[k] {
 				continue
@@ -45,6 +48,11 @@ func (im *importer) knownNames(ctx context.Context, articles []model.Article) er
 			}
 		}
 	}
+	// The rows flush will write, at most: room made once, not by doubling.
+	im.links.reserve(links)
+	im.mentions.reserve(mentions)
+	im.res.newLinks.reserve(links)
+	im.res.newTopics.reserve(len(articles))
 	err := lookupKeys(ctx, im, `SELECT key, type, id FROM entities WHERE key IN `, entityKeys, func(key, typ string, id int64) {
 		im.stored[entityKey{key, model.EntityType(typ)}] = id
 	})
