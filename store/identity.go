@@ -476,11 +476,12 @@ func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
 	var found *articleRow
 	for i := range list {
 		o := &list[i]
-		words := strings.Fields(o.key)
-		if o.typ != model.PER || len(words) < 2 || o.key == ar.key {
+		// Keys are folded (foldName): words apart by single spaces.
+		last := strings.LastIndexByte(o.key, ' ')
+		if o.typ != model.PER || last < 0 || o.key == ar.key {
 			continue
 		}
-		if one && words[len(words)-1] != ar.key || !one && !strings.HasSuffix(ar.key, " "+o.key) {
+		if one && o.key[last+1:] != ar.key || !one && !endsInName(ar.key, o.key) {
 			continue
 		}
 		if found != nil && found.key != o.key {
@@ -492,6 +493,13 @@ func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
 		return choice{}, false
 	}
 	return choice{identityKey{key: found.key}, found.name, model.PER}, true
+}
+
+// endsInName reports whether key ends in the words of name: key is
+// strings.HasSuffix(key, " "+name) without building the string.
+func endsInName(key, name string) bool {
+	n := len(key) - len(name)
+	return n > 0 && key[n-1] == ' ' && key[n:] == name
 }
 
 // clubFits reports whether the name key may stand for target t: a club
