@@ -66,9 +66,22 @@ type resolver struct {
 	acronyms    map[string][]acronym // folded acronym → what it stands for
 	corrections []Correction
 	ids         map[identityKey]int64
+	stored      map[identityKey]int64 // ids read by the importer's knownNames
+	fetched     map[string]bool       // keys whose every sense is in stored
 
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
 	dropArticle, linkArticle, setTopic                *sql.Stmt
+
+	// When set, newLinks and newTopics hold back the rows of new articles'
+	// article_identities and article_topics for the importer to write a
+	// batch's together (importer.flush): both tables have triggers or
+	// conflicts, so each statement that writes them opens a statement
+	// journal, and few statements open few.
+	newLinks, newTopics *multiInsert
+	// Likewise new identities, with the ids they are given (nextID):
+	// inserted one by one, they were a statement each.
+	newIdentities *multiInsert
+	nextIdentity  int64 // 0 until the first new identity
 }
 
 // acronym is one long name an acronym was seen standing for.
@@ -83,6 +96,8 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		aliases:  staticAliases(),
 		acronyms: make(map[string][]acronym),
 		ids:      make(map[identityKey]int64),
+		stored:   make(map[identityKey]int64),
+		fetched:  make(map[string]bool),
 	}
 	stmts := []struct {
 		dst **sql.Stmt
@@ -133,6 +148,9 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 }
 
 func (r *resolver) close() {
+	r.newLinks.close()
+	r.newIdentities.close()
+	r.newTopics.close()
 	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
 		if st != nil {
 			st.Close()
@@ -233,6 +251,11 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
 			return nil, err
 		}
+	} else if r.newLinks != nil {
+		for _, iid := range order {
+			r.newLinks.add(id, iid, int64(links[iid].position), int64(links[iid].mentions))
+		}
+		return ids, nil
 	}
 	for _, iid := range order {
 		if _, err := r.linkArticle.ExecContext(ctx, id, iid, links[iid].position, links[iid].mentions); err != nil {
@@ -242,14 +265,47 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 	return ids, nil
 }
 
+// topic records whether article id is a sports story: queued for the
+// importer's flush when r.newTopics is set.
+func (r *resolver) topic(ctx context.Context, id int64, sport bool) error {
+	if r.newTopics != nil {
+		var v int64
+		if sport {
+			v = 1
+		}
+		r.newTopics.add(id, v)
+		return nil
+	}
+	_, err := r.setTopic.ExecContext(ctx, id, sport)
+	return err
+}
+
 // identity returns the id of the identity c names, creating it when new.
 func (r *resolver) identity(ctx context.Context, c choice) (int64, error) {
 	if id, ok := r.ids[c.identityKey]; ok {
 		return id, nil
 	}
-	var id int64
-	err := r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
-	if err == sql.ErrNoRows {
+	id, ok := r.stored[c.identityKey]
+	var err error
+	switch {
+	case ok:
+	case r.fetched[c.key]:
+		err = sql.ErrNoRows
+	default:
+		err = r.findIdentity.QueryRowContext(ctx, c.key, c.sense).Scan(&id)
+	}
+	switch {
+	case err != sql.ErrNoRows:
+	case r.newIdentities != nil:
+		if r.nextIdentity == 0 {
+			r.nextIdentity, err = nextID(ctx, r.tx, "identities")
+		} else {
+			err = nil
+		}
+		id = r.nextIdentity
+		r.nextIdentity++
+		r.newIdentities.add(id, c.key, c.sense, c.name, string(c.typ))
+	default:
 		var res sql.Result
 		if res, err = r.insertIdentity.ExecContext(ctx, c.key, c.sense, c.name, string(c.typ)); err == nil {
 			id, err = res.LastInsertId()
@@ -420,11 +476,12 @@ func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
 	var found *articleRow
 	for i := range list {
 		o := &list[i]
-		words := strings.Fields(o.key)
-		if o.typ != model.PER || len(words) < 2 || o.key == ar.key {
+		// Keys are folded (foldName): words apart by single spaces.
+		last := strings.LastIndexByte(o.key, ' ')
+		if o.typ != model.PER || last < 0 || o.key == ar.key {
 			continue
 		}
-		if one && words[len(words)-1] != ar.key || !one && !strings.HasSuffix(ar.key, " "+o.key) {
+		if one && o.key[last+1:] != ar.key || !one && !endsInName(ar.key, o.key) {
 			continue
 		}
 		if found != nil && found.key != o.key {
@@ -436,6 +493,13 @@ func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
 		return choice{}, false
 	}
 	return choice{identityKey{key: found.key}, found.name, model.PER}, true
+}
+
+// endsInName reports whether key ends in the words of name: key is
+// strings.HasSuffix(key, " "+name) without building the string.
+func endsInName(key, name string) bool {
+	n := len(key) - len(name)
+	return n > 0 && key[n-1] == ' ' && key[n:] == name
 }
 
 // clubFits reports whether the name key may stand for target t: a club

@@ -127,61 +127,51 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 			fixedName[foldName(c.Into)] = c.Into
 		}
 	}
-	rows, err := r.tx.QueryContext(ctx, `SELECT d.identity_id, i.key, i.sense, i.name, i.type
-		FROM identity_dirty d JOIN identities i ON i.id = d.identity_id`)
+	// Each dirty identity with the names it is still named by, in one
+	// query: a query per identity was a round trip each for thousands of
+	// identities a batch. An identity named nowhere now has no rows and is
+	// left alone: no listing shows it. Negative ids (see below) are done.
+	rows, err := r.tx.QueryContext(ctx, `SELECT d.identity_id, i.key, i.sense, i.name, i.type,
+			e.key, e.name, e.type, n.mentions
+		FROM identity_dirty d JOIN identities i ON i.id = d.identity_id
+		JOIN identity_names n ON n.identity_id = d.identity_id AND n.articles > 0
+		JOIN entities e ON e.id = n.entity_id
+		WHERE d.identity_id > 0
+		ORDER BY d.identity_id, n.entity_id`)
 	if err != nil {
 		return err
 	}
 	type ident struct {
 		id                   int64
 		key, sense, name, ty string
+		votes                []vote
 	}
-	var list []ident
+	var list []*ident
 	for rows.Next() {
 		var it ident
-		if err := rows.Scan(&it.id, &it.key, &it.sense, &it.name, &it.ty); err != nil {
+		var v vote
+		var typ string
+		if err := rows.Scan(&it.id, &it.key, &it.sense, &it.name, &it.ty, &v.key, &v.name, &typ, &v.mentions); err != nil {
 			rows.Close()
 			return err
 		}
-		list = append(list, it)
+		v.typ = model.EntityType(typ)
+		if n := len(list); n == 0 || list[n-1].id != it.id {
+			list = append(list, &it)
+		}
+		last := list[len(list)-1]
+		last.votes = append(last.votes, v)
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	names, err := r.tx.PrepareContext(ctx, `SELECT e.key, e.name, e.type, n.mentions
-		FROM identity_names n JOIN entities e ON e.id = n.entity_id
-		WHERE n.identity_id = ? AND n.articles > 0`)
-	if err != nil {
-		return err
-	}
-	defer names.Close()
-	update, err := r.tx.PrepareContext(ctx, `UPDATE identities SET type = ?, name = ? WHERE id = ? AND (type != ? OR name != ?)`)
+	update, err := r.tx.PrepareContext(ctx, `UPDATE identities SET type = ?, name = ? WHERE id = ?`)
 	if err != nil {
 		return err
 	}
 	defer update.Close()
 	for _, it := range list {
-		rows, err := names.QueryContext(ctx, it.id)
-		if err != nil {
-			return err
-		}
-		var votes []vote
-		for rows.Next() {
-			var v vote
-			var typ string
-			if err := rows.Scan(&v.key, &v.name, &typ, &v.mentions); err != nil {
-				rows.Close()
-				return err
-			}
-			v.typ = model.EntityType(typ)
-			votes = append(votes, v)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if len(votes) == 0 {
-			continue // named nowhere now: no listing shows it
-		}
+		votes := it.votes
 		ref := identityKey{it.key, it.sense}
 		typ, name := it.ty, it.name
 		static, isStatic := r.aliases.canonical[it.key]
@@ -205,7 +195,10 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 				name = n
 			}
 		}
-		if _, err := update.ExecContext(ctx, typ, name, it.id, typ, name); err != nil {
+		if typ == it.ty && name == it.name {
+			continue // as it was: no write, no change for readers to notice
+		}
+		if _, err := update.ExecContext(ctx, typ, name, it.id); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -64,6 +63,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 	}
 	defer im.close()
 
+	if err := im.knownNames(ctx, articles); err != nil {
+		return ImportResult{}, err
+	}
 	batch := make(map[[sha256.Size]byte]int64, len(articles))
 	for i := range articles {
 		a := &articles[i]
@@ -94,6 +96,9 @@ func importTx(ctx context.Context, tx *sql.Tx, articles []model.Article) (Import
 			return ImportResult{}, err
 		}
 	}
+	if err := im.search(ctx); err != nil {
+		return ImportResult{}, err
+	}
 	return res, nil
 }
 
@@ -103,13 +108,19 @@ type importer struct {
 	now int64
 
 	findArticle, insertArticle, indexArticle *sql.Stmt
-	findEntity, insertEntity                 *sql.Stmt
-	linkEntity, insertMention                *sql.Stmt
+	findEntity                               *sql.Stmt
 
-	// Rows of article_entities and mentions not yet written (see flush).
-	links, mentions [][]int64
+	// Rows of entities, article_entities and mentions not yet written
+	// (see flush), and the id the next new entity takes (see nextID; 0
+	// until the first).
+	newEntities, links, mentions *multiInsert
+	nextEntity                   int64
+	// Full-text rows not yet written (see search).
+	texts []searchRow
 
 	entities map[entityKey]int64    // ids already resolved in this batch
+	stored   map[entityKey]int64    // ids read by knownNames
+	fetched  bool                   // knownNames read every entity the batch names
 	names    map[int64]model.Entity // the first name and type seen of each of those ids
 	res      *resolver              // puts each article's names in identities
 	words    searchWords            // the articles' words, for search_words: flush writes them (vocab.go)
@@ -121,12 +132,19 @@ type entityKey struct {
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
-	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64), names: make(map[int64]model.Entity)}
+	im := &importer{now: time.Now().Unix(), entities: make(map[entityKey]int64),
+		stored: make(map[entityKey]int64), names: make(map[int64]model.Entity)}
 	res, err := newResolver(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
 	im.res = res
+	im.newEntities = newMultiInsert(tx, `INSERT INTO entities (id, name, key, type) VALUES `, 4)
+	res.newIdentities = newMultiInsert(tx, `INSERT INTO identities (id, key, sense, name, type) VALUES `, 5)
+	im.links = newMultiInsert(tx, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id) VALUES `, 5)
+	im.mentions = newMultiInsert(tx, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id) VALUES `, 6)
+	res.newLinks = newMultiInsert(tx, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES `, 4)
+	res.newTopics = newMultiInsert(tx, `INSERT OR REPLACE INTO article_topics (article_id, sport) VALUES `, 2)
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -137,13 +155,6 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&im.indexArticle, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&im.findEntity, `SELECT id FROM entities WHERE key = ? AND type = ?`},
-		{&im.insertEntity, `INSERT INTO entities (name, key, type) VALUES (?, ?, ?)`},
-		// The links and mentions of a whole batch go in one statement
-		// each (see flush), the rows as a JSON array.
-		{&im.linkEntity, `INSERT INTO article_entities (article_id, entity_id, position, mentions, identity_id)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`},
-		{&im.insertMention, `INSERT INTO mentions (article_id, field, paragraph, start, "end", entity_id)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -160,8 +171,11 @@ func (im *importer) close() {
 	if im.res != nil {
 		im.res.close()
 	}
+	im.newEntities.close()
+	im.links.close()
+	im.mentions.close()
 	for _, st := range []*sql.Stmt{im.findArticle, im.insertArticle, im.indexArticle,
-		im.findEntity, im.insertEntity, im.linkEntity, im.insertMention} {
+		im.findEntity} {
 		if st != nil {
 			st.Close()
 		}
@@ -218,13 +232,11 @@ func mentionFields(a *model.Article) ([][]int, error) {
 	return fields, nil
 }
 
-// index writes what hangs off stored article id: its full-text row and
-// entities, and gathers its entity links and mentions (fields from
-// mentionFields) for flush.
+// index writes what hangs off stored article id: its entities; and
+// gathers its entity links, mentions (fields from mentionFields), identity
+// links and topic for flush and its full-text row for search.
 func (im *importer) index(ctx context.Context, id int64, a *model.Article, fields [][]int) error {
-	if _, err := im.indexArticle.ExecContext(ctx, id, a.Title, strings.Join(a.Paragraphs, "\n\n")); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
+	im.texts = append(im.texts, searchRow{id, a.Title, strings.Join(a.Paragraphs, "\n\n")})
 	im.words.add(a.Title, a.Paragraphs)
 
 	// Entities that fold to one identity are merged into the first of them,
@@ -273,53 +285,61 @@ func (im *importer) index(ctx context.Context, id int64, a *model.Article, field
 		return fmt.Errorf("resolve entities: %w", err)
 	}
 	for pos, eid := range order {
-		im.links = append(im.links, []int64{id, eid, int64(pos), int64(counts[eid]), identities[pos]})
+		im.links.add(id, eid, int64(pos), int64(counts[eid]), identities[pos])
 	}
 	for _, r := range rows {
-		im.mentions = append(im.mentions, []int64{id, int64(r.field), int64(r.paragraph), int64(r.start), int64(r.end), r.entity})
+		im.mentions.add(id, int64(r.field), int64(r.paragraph), int64(r.start), int64(r.end), r.entity)
 	}
 	return nil
 }
 
-// flush writes the links and mentions index has gathered, in one statement
-// each. A statement that fires triggers (each link is counted into its
-// entity and identity names) first copies every page it touches to its
-// statement journal: once per statement, so once per batch rather than
-// once per link. The rows must be written before anything reads them or
-// the counts their triggers keep: before decideTypes, before an article is
-// replaced.
+// flush writes the links, mentions, identity links, topics and new search
+// words index has gathered, many rows to a statement (multiInsert). A statement that fires
+// triggers (each link is counted into its entity, identity and identity
+// names) or may replace a row first copies every page it touches to its
+// statement journal: once per statement, so a few times per batch rather
+// than once per link or article. The rows must be written before anything
+// reads them or the counts their triggers keep: before decideTypes, before
+// an article is replaced.
 func (im *importer) flush(ctx context.Context) error {
-	if len(im.links) > 0 {
-		if _, err := im.linkEntity.ExecContext(ctx, jsonRows(im.links)); err != nil {
-			return fmt.Errorf("link entities: %w", err)
+	for _, w := range []struct {
+		what string
+		rows *multiInsert
+	}{
+		{"entities", im.newEntities},
+		{"identities", im.res.newIdentities},
+		{"link entities", im.links},
+		{"mentions", im.mentions},
+		{"link identities", im.res.newLinks},
+		{"topics", im.res.newTopics},
+	} {
+		if err := w.rows.flush(ctx); err != nil {
+			return fmt.Errorf("%s: %w", w.what, err)
 		}
 	}
-	if len(im.mentions) > 0 {
-		if _, err := im.insertMention.ExecContext(ctx, jsonRows(im.mentions)); err != nil {
-			return fmt.Errorf("mentions: %w", err)
-		}
-	}
-	im.links, im.mentions = im.links[:0], im.mentions[:0]
 	return im.words.write(ctx, im.res.tx)
 }
 
-// jsonRows is rows as a JSON array of arrays of integers.
-func jsonRows(rows [][]int64) string {
-	b := []byte{'['}
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
+// searchRow is an article's row of articles_fts.
+type searchRow struct {
+	id          int64
+	title, body string
+}
+
+// search writes the full-text rows index has gathered. It runs after every
+// other statement of the transaction: FTS5 keeps new rows in memory and
+// writes them out as one segment at commit, but also whenever a statement
+// opens a statement journal (each one that fires triggers does), and an
+// index written a few rows at a time costs segment after segment, then
+// merging them.
+func (im *importer) search(ctx context.Context) error {
+	for _, t := range im.texts {
+		if _, err := im.indexArticle.ExecContext(ctx, t.id, t.title, t.body); err != nil {
+			return fmt.Errorf("index article %d: %w", t.id, err)
 		}
-		b = append(b, '[')
-		for j, v := range r {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, v, 10)
-		}
-		b = append(b, ']')
 	}
-	return string(append(b, ']'))
+	im.texts = im.texts[:0]
+	return nil
 }
 
 // mentionRow is one row of the mentions table, less its article.
@@ -334,13 +354,24 @@ func (im *importer) entity(ctx context.Context, e model.Entity) (int64, error) {
 	if id, ok := im.entities[k]; ok {
 		return id, nil
 	}
-	var id int64
-	err := im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
+	id, ok := im.stored[k]
+	var err error
+	switch {
+	case ok:
+	case im.fetched:
+		err = sql.ErrNoRows
+	default:
+		err = im.findEntity.QueryRowContext(ctx, k.key, string(k.typ)).Scan(&id)
+	}
 	if err == sql.ErrNoRows {
-		var r sql.Result
-		if r, err = im.insertEntity.ExecContext(ctx, e.Name, k.key, string(k.typ)); err == nil {
-			id, err = r.LastInsertId()
+		if im.nextEntity == 0 {
+			im.nextEntity, err = nextID(ctx, im.res.tx, "entities")
+		} else {
+			err = nil
 		}
+		id = im.nextEntity
+		im.nextEntity++
+		im.newEntities.add(id, e.Name, k.key, string(k.typ))
 	}
 	if err != nil {
 		return 0, err
@@ -364,18 +395,25 @@ func foldName(name string) string {
 func contentHash(a *model.Article) [sha256.Size]byte {
 	h := sha256.New()
 	var n [binary.MaxVarintLen64]byte
-	part := func(words []string) {
-		s := strings.Join(words, " ")
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write([]byte(s))
+	// Each part is its texts' words joined by single spaces, gathered in
+	// one buffer that every part reuses.
+	buf := make([]byte, 0, 4096)
+	part := func(texts ...string) {
+		buf = buf[:0]
+		for _, t := range texts {
+			for w := range strings.FieldsSeq(t) {
+				if len(buf) > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, w...)
+			}
+		}
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(buf)))])
+		h.Write(buf)
 	}
-	part(strings.Fields(a.Title))
-	part(strings.Fields(a.Caption))
-	var body []string
-	for _, p := range a.Paragraphs {
-		body = append(body, strings.Fields(p)...)
-	}
-	part(body)
+	part(a.Title)
+	part(a.Caption)
+	part(a.Paragraphs...)
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum

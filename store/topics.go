@@ -141,7 +141,7 @@ func learn(ctx context.Context, tx *sql.Tx, r *resolver, id int64, a *model.Arti
 	sport := isSportsStory(append([]string{a.Title, a.Caption}, a.Paragraphs...)...)
 	var err error
 	if r != nil {
-		_, err = r.setTopic.ExecContext(ctx, id, sport)
+		err = r.topic(ctx, id, sport)
 	} else {
 		_, err = tx.ExecContext(ctx, setTopicSQL, id, sport)
 	}

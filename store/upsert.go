@@ -132,6 +132,9 @@ func upsertTx(ctx context.Context, tx *sql.Tx, feedID int64, items []FeedItem) (
 			return 0, 0, err
 		}
 	}
+	if err := up.search(ctx); err != nil {
+		return 0, 0, err
+	}
 	return added, updated, nil
 }
 
@@ -266,10 +269,13 @@ func (up *upserter) replace(ctx context.Context, id int64, a *model.Article, h, 
 	if err != nil {
 		return err
 	}
-	// id's mentions may still be waiting in this batch (an item given twice
-	// in one fetch): written first, so the old text's acronyms are found
-	// and taken back.
+	// id's mentions and search row may still be waiting in this batch (an
+	// item given twice in one fetch): written first, so the old text's
+	// acronyms are found and taken back and its search row deleted.
 	if err := up.flush(ctx); err != nil {
+		return err
+	}
+	if err := up.search(ctx); err != nil {
 		return err
 	}
 	if err := unlearn(ctx, up.res.tx, `?1`, id); err != nil { // the old text's acronyms
