@@ -20,7 +20,7 @@ type Span struct {
 // that field.
 func (m *Model) TagDocument(fields []string) [][]Span {
 	w := m.workspace()
-	defer m.pool.Put(w)
+	defer m.idle.put(w)
 	var toks []Token
 	starts := make([]int, len(fields)+1)
 	w.words, w.bounds = w.words[:0], w.bounds[:0]
@@ -115,7 +115,7 @@ func (m *Model) evaluateDocs(docs []Document) Report { return m.evaluate(docs, f
 func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 	sc := NewScorer()
 	w := m.workspace()
-	defer m.pool.Put(w)
+	defer m.idle.put(w)
 	var pred []string
 	var elapsed time.Duration
 	for di := range docs {
@@ -174,7 +174,7 @@ func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 // them; gold tags are ignored.
 func (m *Model) TagSentences(d Document) [][]string {
 	w := m.workspace()
-	defer m.pool.Put(w)
+	defer m.idle.put(w)
 	words, bounds, _ := docWords(&d)
 	out := make([][]string, len(d.Sentences))
 	if len(words) == 0 {

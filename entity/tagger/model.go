@@ -1,9 +1,5 @@
 package tagger
 
-import (
-	"sync"
-)
-
 // layer is one trained tagger: quantised weights and tag transitions. In a
 // Model the weights live in Model.weights; weights here is the dense (rows x
 // numTags) table training hands to newModel.
@@ -27,7 +23,7 @@ type Model struct {
 	weights []int16
 	lk      *lookup
 	sub     *subtyper // gives spans their fine types; nil keeps the four
-	pool    sync.Pool
+	idle    workspaces
 }
 
 // newModel builds a model from layers whose weights are dense (rows x
@@ -94,7 +90,7 @@ type workspace struct {
 }
 
 func (m *Model) workspace() *workspace {
-	if w, ok := m.pool.Get().(*workspace); ok {
+	if w := m.idle.get(); w != nil {
 		return w
 	}
 	f := newFeaturizer(m.lk, m.bits)
