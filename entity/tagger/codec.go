@@ -204,6 +204,7 @@ func Decode(data []byte) (*Model, error) {
 			}
 		}
 	}
+	m.indexRows()
 	lk := &lookup{}
 	n = r.uv()
 	if r.err != nil || n > uint64(len(r.b)) {

@@ -1,7 +1,5 @@
 package tagger
 
-import "math/bits"
-
 // Tagging speed: most of a token's feature rows depend on one word only,
 // the token's own (its form, shape, affixes, cluster) or a neighbour's (the
 // word before, after, two before, two after). Their weights are summed once
@@ -71,56 +69,6 @@ func wordRows(out []uint32, t *tokInfo, role int, shift uint) []uint32 {
 	case roleNext2:
 		add(tNext2, t.lower)
 		add(tShapeNext2, t.shape)
-	}
-	return out
-}
-
-// contextRows appends the rows of token i of sentence s that wordRows does
-// not give: those reading more than one word, the token's place, its
-// capitalisation, the gazetteers and the document. featureRows gives both.
-func contextRows(out []uint32, s []tokInfo, i int, shift uint) []uint32 {
-	t := &s[i]
-	p1, n1 := &startTok, &endTok
-	if i > 0 {
-		p1 = &s[i-1]
-	}
-	if i+1 < len(s) {
-		n1 = &s[i+1]
-	}
-	add := func(tmpl, v uint64) {
-		out = append(out, uint32((mix(tmpl, v)*0x9e3779b97f4a7c15)>>shift))
-	}
-	cc := capClass(t.flags)
-	add(tBias, 0)
-	add(tCap, cc|uint64(t.flags&(fSentStart|fSentCaps))<<4)
-	add(tBigramPrev, mix(p1.lower, t.lower))
-	add(tBigramNext, mix(t.lower, n1.lower))
-	add(tShape3, mix(mix(p1.shape, t.shape), n1.shape))
-	add(tPrevShape, mix(p1.lower, t.shape))
-	add(tShapeNext, mix(t.shape, n1.lower))
-	pos := uint64(t.sentPos)
-	if pos > 3 {
-		pos = 3
-	}
-	sl := uint64(len(s))
-	if sl > 6 {
-		sl = 6
-	}
-	add(tPosCap, cc|pos<<4|sl<<8)
-	for g := t.gaz; g != 0; g &= g - 1 {
-		add(tGaz+uint64(bits.TrailingZeros16(g)), cc)
-	}
-	if g := gazTypes(p1.gaz); g != 0 {
-		add(tGazPrev, uint64(g))
-	}
-	if g := gazTypes(n1.gaz); g != 0 {
-		add(tGazNext, uint64(g))
-	}
-	if t.flags&fHasLetter != 0 {
-		add(tDoc, uint64(t.doc)|cc<<4|uint64(t.flags&(fSentStart|fSentCaps))<<8)
-		if t.flags&fSentCaps != 0 {
-			add(tTitleWord, t.title)
-		}
 	}
 	return out
 }
@@ -216,7 +164,7 @@ func (m *Model) entry(c *wordCache, t *tokInfo, shift uint) int32 {
 	}
 	c.places = c.places[:0]
 	for _, r := range c.rows {
-		c.places = append(c.places, m.index[r])
+		c.places = append(c.places, m.place(r))
 	}
 	e := &c.entries[k]
 	for role := range numRoles {
@@ -237,32 +185,43 @@ func (m *Model) sumPlaces(acc *[2 * numTags]int32, places []uint32) {
 }
 
 // scoreCached fills w.em with first-layer scores and w.base with the second
-// layer's, as features and scoreFirst would, reading the one-word rows
-// from the workspace's cache.
+// layer's scores over the same rows, as summing every row of featureRows
+// would, reading the one-word rows
+// from the workspace's word cache and the class rows from its class cache.
 func (m *Model) scoreCached(w *workspace, bounds []int) {
 	f, c := w.f, &w.cache
 	c.begin()
+	w.classes.begin()
 	w.ent = w.ent[:0]
 	for i := range f.info {
 		w.ent = append(w.ent, m.entry(c, &f.info[i], f.shift))
 	}
 	start, end := m.entry(c, &startTok, f.shift), m.entry(c, &endTok, f.shift)
-	f.rows = f.rows[:0]
+	// Look every remaining row's place up first: the lookups are
+	// independent, so the processor overlaps their cache misses, where
+	// interleaved with the sums each waits on the one before. Rows never
+	// trained (place 0, all zeros) are left out.
+	w.cls = w.cls[:0]
 	f.off = append(f.off[:0], 0)
+	st := m.stride()
+	places := w.places[:0]
 	for s := 0; s+1 < len(bounds); s++ {
 		sent := f.info[bounds[s]:bounds[s+1]]
 		for i := range sent {
-			f.rows = contextRows(f.rows, sent, i, f.shift)
+			p1, n1 := neighbours(sent, i)
+			w.cls = append(w.cls, m.class(&w.classes, tokenClass(&sent[i], p1, n1, len(sent)), f.shift))
+			f.rows = pairRows(f.rows[:0], &sent[i], p1, n1, f.shift)
 			f.rows = f.aggregateRows(f.rows, bounds[s]+i)
-			f.off = append(f.off, int32(len(f.rows)))
+			for _, r := range f.rows {
+				// Without a branch on pl, which would wait for its load.
+				pl := m.place(r)
+				places = append(places, pl)
+				places = places[:len(places)-1+int((pl|-pl)>>31)]
+			}
+			f.off = append(f.off, int32(len(places)))
 		}
 	}
-	places := w.places[:0]
-	for _, r := range f.rows {
-		places = append(places, m.index[r])
-	}
 	w.places = places
-	st := m.stride()
 	scale := m.layers[0].scale
 	for s := 0; s+1 < len(bounds); s++ {
 		from, to := bounds[s], bounds[s+1]
@@ -278,6 +237,7 @@ func (m *Model) scoreCached(w *workspace, bounds []int) {
 			for _, part := range [...]*[2 * numTags]int32{
 				&at(j-1, start).sums[rolePrev1], &at(j+1, end).sums[roleNext1],
 				&at(j-2, start).sums[rolePrev2], &at(j+2, end).sums[roleNext2],
+				&w.classes.sums[w.cls[i]],
 			} {
 				for t := range acc {
 					acc[t] += part[t]
