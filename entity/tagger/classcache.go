@@ -102,7 +102,7 @@ const maxClasses = 1 << 13
 // classCache maps token classes to their summed rows.
 type classCache struct {
 	at   hashIndex
-	sums [][2 * numTags]int32
+	sums []lanes
 	rows []uint32
 }
 
@@ -123,12 +123,9 @@ func (m *Model) class(c *classCache, k uint64, shift uint) int32 {
 	}
 	c.rows = classRows(c.rows[:0], k, shift)
 	i := len(c.sums)
-	c.sums = append(c.sums, [2 * numTags]int32{})
+	c.sums = append(c.sums, lanes{})
 	for _, r := range c.rows {
-		p := int(m.place(r)) * m.stride()
-		for t, v := range m.weights[p : p+m.stride()] {
-			c.sums[i][t] += int32(v)
-		}
+		m.addRow(&c.sums[i], m.place(r))
 	}
 	c.at.put(k, uint32(i))
 	return int32(i)

@@ -225,6 +225,7 @@ func Decode(data []byte) (*Model, error) {
 		k := r.u64()
 		lk.gaz[k] = r.take(1)[0]
 	}
+	lk.gazKeys = newHashFilter(lk.gaz)
 	n = 0
 	if v == formatVersion {
 		n = r.uv()

@@ -85,6 +85,7 @@ type workspace struct {
 	classes classCache
 	cls     []int32 // each token's class in classes
 	trans   transTable
+	touched int16            // keeps scoreCached's early reads from being dropped
 	ent     []int32          // each token's word in cache
 	names   map[uint64]uint8 // for propagate
 	// the subtyper's

@@ -12,7 +12,7 @@ package tagger
 type wordEntry struct {
 	exact, lower, shape, pre3, suf3 uint64
 	cluster                         uint32
-	sums                            [numRoles][2 * numTags]int32
+	sums                            [numRoles]lanes
 }
 
 // The roles a word plays for a token: itself, or the neighbour at -1, +1,
@@ -174,13 +174,9 @@ func (m *Model) entry(c *wordCache, t *tokInfo, shift uint) int32 {
 }
 
 // sumPlaces adds the weights at places, both layers, to acc.
-func (m *Model) sumPlaces(acc *[2 * numTags]int32, places []uint32) {
-	st := m.stride()
+func (m *Model) sumPlaces(acc *lanes, places []uint32) {
 	for _, pl := range places {
-		p := int(pl) * st
-		for t, v := range m.weights[p : p+st] {
-			acc[t] += int32(v)
-		}
+		m.addRow(acc, pl)
 	}
 }
 
@@ -203,7 +199,6 @@ func (m *Model) scoreCached(w *workspace, bounds []int) {
 	// trained (place 0, all zeros) are left out.
 	w.cls = w.cls[:0]
 	f.off = append(f.off[:0], 0)
-	st := m.stride()
 	places := w.places[:0]
 	for s := 0; s+1 < len(bounds); s++ {
 		sent := f.info[bounds[s]:bounds[s+1]]
@@ -222,6 +217,7 @@ func (m *Model) scoreCached(w *workspace, bounds []int) {
 		}
 	}
 	w.places = places
+	read := 0 // rows places[:read] have been read ahead
 	scale := m.layers[0].scale
 	for s := 0; s+1 < len(bounds); s++ {
 		from, to := bounds[s], bounds[s+1]
@@ -231,39 +227,50 @@ func (m *Model) scoreCached(w *workspace, bounds []int) {
 			}
 			return &c.entries[w.ent[j]]
 		}
+		if end := int(f.off[to]); read < end {
+			read = m.readAhead(w, read, end)
+		}
 		for i := from; i < to; i++ {
 			j := int32(i)
 			acc := c.entries[w.ent[i]].sums[roleSelf]
-			for _, part := range [...]*[2 * numTags]int32{
-				&at(j-1, start).sums[rolePrev1], &at(j+1, end).sums[roleNext1],
-				&at(j-2, start).sums[rolePrev2], &at(j+2, end).sums[roleNext2],
-				&w.classes.sums[w.cls[i]],
-			} {
-				for t := range acc {
-					acc[t] += part[t]
-				}
-			}
-			if st == 2*numTags {
-				for _, pl := range places[f.off[i]:f.off[i+1]] {
-					p := int(pl) * (2 * numTags)
-					row := (*[2 * numTags]int16)(m.weights[p : p+2*numTags])
-					for t := range row {
-						acc[t] += int32(row[t])
-					}
-				}
-			} else {
-				for _, pl := range places[f.off[i]:f.off[i+1]] {
-					p := int(pl) * st
-					for t, v := range m.weights[p : p+st] {
-						acc[t] += int32(v)
-					}
-				}
+			addLanes(&acc, &at(j-1, start).sums[rolePrev1])
+			addLanes(&acc, &at(j+1, end).sums[roleNext1])
+			addLanes(&acc, &at(j-2, start).sums[rolePrev2])
+			addLanes(&acc, &at(j+2, end).sums[roleNext2])
+			addLanes(&acc, &w.classes.sums[w.cls[i]])
+			for _, pl := range places[f.off[i]:f.off[i+1]] {
+				m.addRow(&acc, pl)
 			}
 			e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
-			for t := range e {
-				e[t] = float32(acc[t]) * scale
+			base := w.base[i*numTags : (i+1)*numTags : (i+1)*numTags]
+			for t, v := range acc {
+				first, second := layerScores(v)
+				e[t] = float32(first) * scale
+				base[t] = second
 			}
-			copy(w.base[i*numTags:(i+1)*numTags], acc[numTags:])
 		}
 	}
+}
+
+// readAheadRows is the number of rows scoreCached reads ahead of its sums, some
+// 130 KB of weights: enough to keep dozens of reads from memory under way,
+// little enough that they are still in cache when summed.
+const readAheadRows = 1024
+
+// readAhead reads the first and last weights (the two cache lines) of the
+// rows at w.places[from:], at least up to to and readAheadRows beyond, in a
+// loop that does nothing else: the processor then has dozens of reads from
+// memory under way at once, and the sums find the rows in cache, where a
+// rare feature's row was a wait on memory in the middle of them, one or two
+// at a time. It returns how far it read.
+func (m *Model) readAhead(w *workspace, from, to int) int {
+	to = min(max(to, from)+readAheadRows, len(w.places))
+	st := m.stride()
+	var touch int16
+	for _, pl := range w.places[from:to] {
+		at := int(pl) * st
+		touch ^= m.weights[at] ^ m.weights[at+st-1]
+	}
+	w.touched ^= touch // kept, so that the reads are not dropped
+	return to
 }
