@@ -21,20 +21,28 @@ type Span struct {
 func (m *Model) TagDocument(fields []string) [][]Span {
 	w := m.workspace()
 	defer m.idle.put(w)
-	var toks []Token
-	starts := make([]int, len(fields)+1)
+	toks := w.toks[:0]
+	starts := w.starts[:0]
 	w.words, w.bounds = w.words[:0], w.bounds[:0]
-	for i, text := range fields {
-		starts[i] = len(toks)
-		for _, t := range Tokenize(text) {
+	for _, text := range fields {
+		starts = append(starts, len(toks))
+		from := len(toks)
+		toks = appendTokens(toks, text)
+		for _, t := range toks[from:] {
 			if t.SentenceStart {
 				w.bounds = append(w.bounds, len(w.words))
 			}
-			toks = append(toks, t)
 			w.words = append(w.words, t.Text)
 		}
 	}
-	starts[len(fields)] = len(toks)
+	starts = append(starts, len(toks))
+	// Kept for the next call; cleared of the text's strings once done, so
+	// that an idle workspace does not hold on to the last document.
+	w.toks, w.starts = toks, starts
+	defer func() {
+		clear(w.toks)
+		clear(w.words)
+	}()
 	w.bounds = append(w.bounds, len(w.words))
 	out := make([][]Span, len(fields))
 	if len(toks) == 0 {

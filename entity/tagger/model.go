@@ -78,6 +78,8 @@ type workspace struct {
 	tags    []int
 	sent    []int
 	words   []string
+	toks    []Token // TagDocument's tokens, and each field's first
+	starts  []int
 	bounds  []int
 	hist    []uint32
 	places  []uint32 // weight places of the rows scoreCached reads
@@ -89,10 +91,12 @@ type workspace struct {
 	ent     []int32          // each token's word in cache
 	names   map[uint64]uint8 // for propagate
 	// the subtyper's
-	fine    []uint8
-	curated []int8
-	spans   []docSpan
-	subRows []uint32
+	fine       []uint8
+	curated    []int8
+	spans      []docSpan
+	subRows    []uint32
+	phrases    hashIndex // a span's phrase -> its sums in phraseSums
+	phraseSums [][numFine]float32
 }
 
 func (m *Model) workspace() *workspace {

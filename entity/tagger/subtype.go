@@ -310,16 +310,24 @@ func (m *Model) fineTypes(w *workspace, words []string, bounds []int, tags []int
 			j = k
 		}
 	}
-	sum := map[uint64][numFine]float32{}
+	// Each phrase's scores, summed in span order (float sums depend on it).
+	w.phrases.reset(len(w.spans))
+	w.phraseSums = w.phraseSums[:0]
 	for _, sp := range w.spans {
-		a := sum[sp.phrase]
+		k, ok := w.phrases.get(sp.phrase)
+		if !ok {
+			k = uint32(len(w.phraseSums))
+			w.phrases.put(sp.phrase, k)
+			w.phraseSums = append(w.phraseSums, [numFine]float32{})
+		}
+		a := &w.phraseSums[k]
 		for t := range a {
 			a[t] += sp.sc[t]
 		}
-		sum[sp.phrase] = a
 	}
 	for _, sp := range w.spans {
-		a := sum[sp.phrase]
+		k, _ := w.phrases.get(sp.phrase)
+		a := w.phraseSums[k]
 		f := uint8(m.sub.retype(sp.coarse, &a))
 		if len(w.curated) == len(tags) && w.curated[sp.start] >= 0 {
 			f = uint8(w.curated[sp.start])

@@ -81,6 +81,7 @@ type wordCache struct {
 	rows    []uint32
 	places  []uint32
 	ends    [numRoles + 1]int
+	touched int16 // keeps entry's early reads from being dropped
 }
 
 // begin readies the cache for a document: the entries of one document must
@@ -166,6 +167,14 @@ func (m *Model) entry(c *wordCache, t *tokInfo, shift uint) int32 {
 	for _, r := range c.rows {
 		c.places = append(c.places, m.place(r))
 	}
+	// Read the rows ahead, for the same reason as scoreCached does.
+	st := m.stride()
+	var touch int16
+	for _, pl := range c.places {
+		at := int(pl) * st
+		touch ^= m.weights[at] ^ m.weights[at+st-1]
+	}
+	c.touched ^= touch
 	e := &c.entries[k]
 	for role := range numRoles {
 		m.sumPlaces(&e.sums[role], c.places[c.ends[role]:c.ends[role+1]])
