@@ -28,7 +28,7 @@ func (c *analysisCache) begin() {
 		if c.at.len() == 0 {
 			c.seed = maphash.MakeSeed()
 		}
-		c.at.reset(1024)
+		c.at.reset(2 * maxAnalysedWords) // room for a document past the bound, never growing
 		c.words, c.infos = c.words[:0], c.infos[:0]
 	}
 }

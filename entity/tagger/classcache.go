@@ -110,7 +110,7 @@ type classCache struct {
 // starts afresh between documents.
 func (c *classCache) begin() {
 	if c.at.len() == 0 || len(c.sums) >= maxClasses {
-		c.at.reset(1024)
+		c.at.reset(maxClasses)
 		c.sums = c.sums[:0]
 	}
 }

@@ -89,7 +89,7 @@ type wordCache struct {
 func (c *wordCache) begin() {
 	switch {
 	case c.at.len() == 0:
-		c.at.reset(1024)
+		c.at.reset(2 * maxCachedWords) // room for a document past the bound, never growing
 		c.entries, c.hits = c.entries[:0], c.hits[:0]
 	case len(c.entries) >= maxCachedWords:
 		c.trim()
@@ -115,7 +115,7 @@ func (c *wordCache) trim() {
 		th++
 		kept -= count[th]
 	}
-	c.at.reset(maxCachedWords)
+	c.at.reset(2 * maxCachedWords)
 	n := 0
 	for k, h := range c.hits {
 		if int(h) <= th || n == maxCachedWords/2 {
