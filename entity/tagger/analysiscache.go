@@ -52,3 +52,15 @@ func (f *featurizer) analyse(w string, t *tokInfo) {
 		c.infos = append(c.infos, *t)
 	}
 }
+
+// clusterOfWord is lookup.clusterOfWord, from the cache when the document
+// had w: the analysis looked its cluster up the same way.
+func (f *featurizer) clusterOfWord(w string) uint32 {
+	c := &f.analysed
+	if c.at.len() > 0 {
+		if k, ok := c.at.get(maphash.String(c.seed, w)); ok && c.words[k] == w {
+			return c.infos[k].cluster
+		}
+	}
+	return f.lk.clusterOfWord(w)
+}
