@@ -70,7 +70,22 @@ var placeCue = regexp.MustCompile(`\b[Tt]he\s+(?:[\p{L}-]+\s+)?(?:[Cc]it(?:y|ies
 // Corporation") begin with it, so the phrase is not before them.
 func placeBefore(text string, start int) bool {
 	before := text[max(0, start-80):start]
-	return strings.Contains(before, " of") && placeCue.MatchString(before)
+	return strings.Contains(before, " of") && placeCueNounIn(before) && placeCue.MatchString(before)
+}
+
+// placeCueNouns are parts of every word for a place placeCue knows, in either
+// case of its first letter: a text without one cannot match, and looking
+// for them is much cheaper than running the expression.
+var placeCueNouns = [...]string{"ity", "itie", "own", "illage", "ount", "rovince", "egion", "sland", "apital", "uburb"}
+
+// placeCueNounIn reports whether s holds one of placeCueNouns.
+func placeCueNounIn(s string) bool {
+	for _, n := range placeCueNouns {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAName reports whether a span left on its own is a word that is never

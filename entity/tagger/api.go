@@ -20,21 +20,29 @@ type Span struct {
 // that field.
 func (m *Model) TagDocument(fields []string) [][]Span {
 	w := m.workspace()
-	defer m.pool.Put(w)
-	var toks []Token
-	starts := make([]int, len(fields)+1)
+	defer m.idle.put(w)
+	toks := w.toks[:0]
+	starts := w.starts[:0]
 	w.words, w.bounds = w.words[:0], w.bounds[:0]
-	for i, text := range fields {
-		starts[i] = len(toks)
-		for _, t := range Tokenize(text) {
+	for _, text := range fields {
+		starts = append(starts, len(toks))
+		from := len(toks)
+		toks = appendTokens(toks, text)
+		for _, t := range toks[from:] {
 			if t.SentenceStart {
 				w.bounds = append(w.bounds, len(w.words))
 			}
-			toks = append(toks, t)
 			w.words = append(w.words, t.Text)
 		}
 	}
-	starts[len(fields)] = len(toks)
+	starts = append(starts, len(toks))
+	// Kept for the next call; cleared of the text's strings once done, so
+	// that an idle workspace does not hold on to the last document.
+	w.toks, w.starts = toks, starts
+	defer func() {
+		clear(w.toks)
+		clear(w.words)
+	}()
 	w.bounds = append(w.bounds, len(w.words))
 	out := make([][]Span, len(fields))
 	if len(toks) == 0 {
@@ -115,7 +123,7 @@ func (m *Model) evaluateDocs(docs []Document) Report { return m.evaluate(docs, f
 func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 	sc := NewScorer()
 	w := m.workspace()
-	defer m.pool.Put(w)
+	defer m.idle.put(w)
 	var pred []string
 	var elapsed time.Duration
 	for di := range docs {
@@ -174,7 +182,7 @@ func (m *Model) evaluate(docs []Document, fineTyped bool) Report {
 // them; gold tags are ignored.
 func (m *Model) TagSentences(d Document) [][]string {
 	w := m.workspace()
-	defer m.pool.Put(w)
+	defer m.idle.put(w)
 	words, bounds, _ := docWords(&d)
 	out := make([][]string, len(d.Sentences))
 	if len(words) == 0 {

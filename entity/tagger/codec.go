@@ -204,6 +204,7 @@ func Decode(data []byte) (*Model, error) {
 			}
 		}
 	}
+	m.indexRows()
 	lk := &lookup{}
 	n = r.uv()
 	if r.err != nil || n > uint64(len(r.b)) {
@@ -224,6 +225,7 @@ func Decode(data []byte) (*Model, error) {
 		k := r.u64()
 		lk.gaz[k] = r.take(1)[0]
 	}
+	lk.gazKeys = newHashFilter(lk.gaz)
 	n = 0
 	if v == formatVersion {
 		n = r.uv()

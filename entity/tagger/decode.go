@@ -1,7 +1,5 @@
 package tagger
 
-import "math"
-
 // Tags are BILOU: O, then Begin, Inside, Last and Unit for each type.
 const (
 	numTypes = 4
@@ -79,71 +77,6 @@ func iob2(tags []int, out []string) []string {
 			out = append(out, "B-"+typeNames[tagType(t)])
 		default:
 			out = append(out, "I-"+typeNames[tagType(t)])
-		}
-	}
-	return out
-}
-
-// viterbi finds the best well-formed tag sequence for emission scores em
-// (numTags per token) and transition scores trans ((numTags+1) x numTags,
-// the last row for the sentence start). back is scratch space.
-func viterbi(em []float32, trans []float32, n int, back []uint8, out []int) []int {
-	var cur, next [numTags]float32
-	neg := float32(math.Inf(-1))
-	for t := 0; t < numTags; t++ {
-		if allowed(numTags, t) {
-			cur[t] = em[t] + trans[numTags*numTags+t]
-		} else {
-			cur[t] = neg
-		}
-	}
-	// A tag after O, L or U (a closed name) is O, B or U; a tag after B or
-	// I of a type is I or L of that type. The loops below walk exactly
-	// predecessors[t], in its order, so ties fall as before.
-	tr := (*[(numTags + 1) * numTags]float32)(trans[:(numTags+1)*numTags])
-	for i := 1; i < n; i++ {
-		e := (*[numTags]float32)(em[i*numTags : (i+1)*numTags])
-		bk := (*[numTags]uint8)(back[i*numTags : (i+1)*numTags])
-		for _, t := range opening {
-			best, arg := neg, uint8(0)
-			for _, p := range closing {
-				if s := cur[p] + tr[int(p)*numTags+int(t)]; s > best {
-					best, arg = s, p
-				}
-			}
-			next[t] = best + e[t]
-			bk[t] = arg
-		}
-		for k := 0; k < numTypes; k++ {
-			b, in := 1+4*k+posB, 1+4*k+posI
-			for _, t := range [2]int{1 + 4*k + posI, 1 + 4*k + posL} {
-				best, arg := neg, uint8(0)
-				if s := cur[b] + tr[b*numTags+t]; s > best {
-					best, arg = s, uint8(b)
-				}
-				if s := cur[in] + tr[in*numTags+t]; s > best {
-					best, arg = s, uint8(in)
-				}
-				next[t] = best + e[t]
-				bk[t] = arg
-			}
-		}
-		cur = next
-	}
-	best, arg := neg, tagO
-	for t := 0; t < numTags; t++ {
-		if canEnd(t) && cur[t] > best {
-			best, arg = cur[t], t
-		}
-	}
-	out = out[:0]
-	for i := 0; i < n; i++ {
-		out = append(out, 0)
-	}
-	for i := n - 1; i >= 0; i-- {
-		out[i] = arg
-		if i > 0 {
-			arg = int(back[i*numTags+arg])
 		}
 	}
 	return out

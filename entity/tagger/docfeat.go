@@ -25,6 +25,7 @@ type featurizer struct {
 	// nil): the model's table is large and mostly out of cache, while a
 	// document's words recur.
 	clusters *hashIndex
+	analysed analysisCache
 	// rawText turns on reading Title Case headlines as all-caps ones: news
 	// pages write headlines so, CoNLL data does not (it has them in capitals,
 	// and its Title Case lines are tables and lists of names).
@@ -80,9 +81,9 @@ func (f *featurizer) load(words []string, bounds []int) {
 	if f.clusters != nil && f.clusters.len() > maxCachedWords {
 		f.clusters.reset(maxCachedWords)
 	}
+	f.analysed.begin()
 	for i, w := range words {
-		analyse(w, &f.info[i])
-		f.info[i].cluster = f.clusterOf(&f.info[i])
+		f.analyse(w, &f.info[i])
 	}
 	f.ids.reset(len(words))
 	f.seen, f.head = f.seen[:0], f.head[:0]
@@ -139,9 +140,8 @@ func (f *featurizer) load(words []string, bounds []int) {
 					continue
 				}
 				keep := sent[i].sentPos
-				analyse(strings.ToUpper(words[bounds[s]+i]), &sent[i])
+				f.analyse(strings.ToUpper(words[bounds[s]+i]), &sent[i])
 				sent[i].sentPos = keep
-				sent[i].cluster = f.clusterOf(&sent[i])
 			}
 			sent[0].flags |= fSentStart
 			caps = true

@@ -3,12 +3,17 @@ package tagger
 // hashIndex maps 64-bit hashes to uint32 values by open addressing with
 // linear probing. The keys are hashes already, so a multiply and shift
 // picks the slot: cheaper than a Go map on the tagger's hot paths, where a
-// token costs a few lookups.
+// token costs a few lookups. A slot holds its key and value together, so a
+// probe reads one cache line, not one in each of two arrays.
 type hashIndex struct {
-	keys  []uint64
-	vals  []uint32 // value+1; 0 is an empty slot
+	slots []hashSlot
 	n     int
 	shift uint
+}
+
+type hashSlot struct {
+	key uint64
+	val uint32 // value+1; 0 is an empty slot
 }
 
 // reset empties the index, sized for about n keys.
@@ -17,11 +22,11 @@ func (h *hashIndex) reset(n int) {
 	for size < 2*n {
 		size *= 2
 	}
-	if cap(h.keys) >= size {
-		h.keys, h.vals = h.keys[:size], h.vals[:size]
-		clear(h.vals)
+	if cap(h.slots) >= size {
+		h.slots = h.slots[:size]
+		clear(h.slots)
 	} else {
-		h.keys, h.vals = make([]uint64, size), make([]uint32, size)
+		h.slots = make([]hashSlot, size)
 	}
 	h.n = 0
 	h.shift = uint(64 - log2(size))
@@ -39,47 +44,48 @@ func (h *hashIndex) slot(k uint64) int { return int((k * 0x9e3779b97f4a7c15) >> 
 
 // get returns the value of k.
 func (h *hashIndex) get(k uint64) (uint32, bool) {
-	if len(h.vals) == 0 {
+	if len(h.slots) == 0 {
 		return 0, false
 	}
-	mask := len(h.vals) - 1
+	mask := len(h.slots) - 1
 	for i := h.slot(k); ; i = (i + 1) & mask {
-		v := h.vals[i]
-		if v == 0 {
+		s := &h.slots[i]
+		if s.val == 0 {
 			return 0, false
 		}
-		if h.keys[i] == k {
-			return v - 1, true
+		if s.key == k {
+			return s.val - 1, true
 		}
 	}
 }
 
 // put sets the value of k (v < 1<<32-1), growing the index when half full.
 func (h *hashIndex) put(k uint64, v uint32) {
-	if len(h.vals) == 0 || 2*(h.n+1) > len(h.vals) {
+	if len(h.slots) == 0 || 2*(h.n+1) > len(h.slots) {
 		h.grow()
 	}
-	mask := len(h.vals) - 1
+	mask := len(h.slots) - 1
 	for i := h.slot(k); ; i = (i + 1) & mask {
-		if h.vals[i] == 0 {
-			h.keys[i], h.vals[i] = k, v+1
+		s := &h.slots[i]
+		if s.val == 0 {
+			s.key, s.val = k, v+1
 			h.n++
 			return
 		}
-		if h.keys[i] == k {
-			h.vals[i] = v + 1
+		if s.key == k {
+			s.val = v + 1
 			return
 		}
 	}
 }
 
 func (h *hashIndex) grow() {
-	keys, vals := h.keys, h.vals
-	h.keys, h.vals = nil, nil
-	h.reset(max(len(vals), 32))
-	for i, v := range vals {
-		if v != 0 {
-			h.put(keys[i], v-1)
+	old := h.slots
+	h.slots = nil
+	h.reset(max(len(old), 32))
+	for _, s := range old {
+		if s.val != 0 {
+			h.put(s.key, s.val-1)
 		}
 	}
 }

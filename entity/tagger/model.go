@@ -1,9 +1,5 @@
 package tagger
 
-import (
-	"sync"
-)
-
 // layer is one trained tagger: quantised weights and tag transitions. In a
 // Model the weights live in Model.weights; weights here is the dense (rows x
 // numTags) table training hands to newModel.
@@ -21,13 +17,14 @@ type Model struct {
 	// rows were never trained and share place 0, which is all zeros, so the
 	// tables stay small and the layers are scored in one sweep.
 	index  []uint32
-	layers []layer // first pass, then an optional second pass
+	blocks []rowBlock // index in 256 KB, for tagging (see rowindex.go)
+	layers []layer    // first pass, then an optional second pass
 	// weights holds every place's rows of all layers side by side
 	// (place, layer, tag), so one place is one or two cache lines.
 	weights []int16
 	lk      *lookup
 	sub     *subtyper // gives spans their fine types; nil keeps the four
-	pool    sync.Pool
+	idle    workspaces
 }
 
 // newModel builds a model from layers whose weights are dense (rows x
@@ -56,6 +53,7 @@ func newModel(bits uint, lk *lookup, dense ...layer) *Model {
 			m.weights = append(m.weights, d.weights[r*numTags:(r+1)*numTags]...)
 		}
 	}
+	m.indexRows()
 	return m
 }
 
@@ -73,83 +71,41 @@ func (m *Model) row(li, p int) []int16 {
 
 // workspace holds one tagging call's buffers.
 type workspace struct {
-	f      *featurizer
-	em     []float32
-	base   []int32 // second-pass scores before its own features
-	back   []uint8
-	tags   []int
-	sent   []int
-	words  []string
-	bounds []int
-	hist   []uint32
-	places []uint32 // weight places of f.rows
-	cache  wordCache
-	ent    []int32          // each token's word in cache
-	names  map[uint64]uint8 // for propagate
+	f       *featurizer
+	em      []float32
+	base    []int32 // second-pass scores before its own features
+	back    []uint8
+	tags    []int
+	sent    []int
+	words   []string
+	toks    []Token // TagDocument's tokens, and each field's first
+	starts  []int
+	bounds  []int
+	hist    []uint32
+	places  []uint32 // weight places of the rows scoreCached reads
+	cache   wordCache
+	classes classCache
+	cls     []int32 // each token's class in classes
+	trans   transTable
+	touched int16            // keeps scoreCached's early reads from being dropped
+	ent     []int32          // each token's word in cache
+	names   map[uint64]uint8 // for propagate
 	// the subtyper's
-	fine    []uint8
-	curated []int8
-	spans   []docSpan
-	subRows []uint32
+	fine       []uint8
+	curated    []int8
+	spans      []docSpan
+	subRows    []uint32
+	phrases    hashIndex // a span's phrase -> its sums in phraseSums
+	phraseSums [][numFine]float32
 }
 
 func (m *Model) workspace() *workspace {
-	if w, ok := m.pool.Get().(*workspace); ok {
+	if w := m.idle.get(); w != nil {
 		return w
 	}
 	f := newFeaturizer(m.lk, m.bits)
 	f.clusters = &hashIndex{}
 	return &workspace{f: f, names: map[uint64]uint8{}}
-}
-
-// scoreFirst fills w.em with first-layer scores and w.base with the second
-// layer's scores over the same rows, for every token.
-func (m *Model) scoreFirst(w *workspace, n int) {
-	// Look every row's place up first: the lookups are independent, so the
-	// processor overlaps their cache misses, where interleaved with the sums
-	// each waits on the one before.
-	index := m.index
-	places := w.places[:0]
-	for _, r := range w.f.rows {
-		places = append(places, index[r])
-	}
-	w.places = places
-	scale, weights := m.layers[0].scale, m.weights
-	if len(m.layers) == 1 {
-		for i := 0; i < n; i++ {
-			var a [numTags]int32
-			for _, pl := range places[w.f.off[i]:w.f.off[i+1]] {
-				p := int(pl) * numTags
-				row := weights[p : p+numTags : p+numTags]
-				for t := range a {
-					a[t] += int32(row[t])
-				}
-			}
-			e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
-			for t := range a {
-				e[t] = float32(a[t]) * scale
-			}
-		}
-		return
-	}
-	for i := 0; i < n; i++ {
-		var a, b [numTags]int32
-		for _, pl := range places[w.f.off[i]:w.f.off[i+1]] {
-			p := int(pl) * (2 * numTags)
-			row := weights[p : p+2*numTags : p+2*numTags]
-			for t := range a {
-				a[t] += int32(row[t])
-			}
-			for t := range b {
-				b[t] += int32(row[numTags+t])
-			}
-		}
-		e := w.em[i*numTags : (i+1)*numTags : (i+1)*numTags]
-		for t := range a {
-			e[t] = float32(a[t]) * scale
-		}
-		copy(w.base[i*numTags:], b[:])
-	}
 }
 
 // decode runs the model over the document loaded in w.f and leaves the
@@ -175,7 +131,7 @@ func (m *Model) decode(w *workspace, bounds []int) {
 			acc := w.base[(bounds[s]+i)*numTags : (bounds[s]+i+1)*numTags]
 			w.hist = histRows(w.hist[:0], sent, i, w.f.shift)
 			for _, r := range w.hist {
-				for t, v := range m.row(1, int(m.index[r])) {
+				for t, v := range m.row(1, int(m.place(r))) {
 					acc[t] += int32(v)
 				}
 			}
@@ -191,12 +147,13 @@ func (m *Model) decode(w *workspace, bounds []int) {
 // viterbiAll decodes every sentence from w.em into w.tags.
 func (m *Model) viterbiAll(w *workspace, bounds []int, trans []float32) {
 	w.tags = w.tags[:0]
+	newTransTable(trans, &w.trans)
 	for s := 0; s+1 < len(bounds); s++ {
 		from, to := bounds[s], bounds[s+1]
 		if from == to {
 			continue
 		}
-		w.sent = viterbi(w.em[from*numTags:], trans, to-from, w.back, w.sent)
+		w.sent = viterbiTable(w.em[from*numTags:], &w.trans, to-from, w.back, w.sent)
 		w.tags = append(w.tags, w.sent...)
 	}
 }

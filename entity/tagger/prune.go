@@ -30,4 +30,5 @@ func (m *Model) Prune(threshold int16) {
 			m.index[r] = newPlace[p]
 		}
 	}
+	m.indexRows()
 }

@@ -40,6 +40,7 @@ type lookup struct {
 	clusters map[uint64]uint32
 	gaz      map[uint64]uint8 // phrase hash -> one bit per entity type
 	gazMax   int
+	gazKeys  hashFilter // gaz's keys; built with gaz, which nothing changes after
 	// fine maps a phrase hash to bits (fineNames order) for the names of
 	// works, products and events: read by the subtyper, not the tagger.
 	fine       map[uint64]uint8
@@ -141,6 +142,7 @@ func (r *Resources) compile() *lookup {
 		l.fine[h] = l.fine[h]&^(curatedBit|1<<numFine-1) | curatedBit | 1<<f
 		l.curatedMax = max(l.curatedMax, len(toks))
 	}
+	l.gazKeys = newHashFilter(l.gaz)
 	return l
 }
 
@@ -182,6 +184,9 @@ func (l *lookup) markGazetteer(words []string, s []tokInfo) {
 		h := hashSeed
 		for j := i; j < len(s) && j-i < l.gazMax; j++ {
 			h = mix(h, s[j].lower)
+			if !l.gazKeys.mayHave(h) {
+				continue
+			}
 			types := l.gaz[h]
 			if types == 0 {
 				continue

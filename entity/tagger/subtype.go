@@ -31,8 +31,9 @@ type subtyper struct {
 
 // spanFeatures appends the hashed rows of span [i, j) of sentence words
 // sent (document doc, sentence bounds as given) to rows. gaz returns the
-// fine gazetteer bits of a phrase hash.
-func spanFeatures(rows []uint32, lk *lookup, words []string, from, to, i, j int, gaz func(uint64) uint8) []uint32 {
+// fine gazetteer bits of a phrase hash, cluster the cluster of a word (as
+// lookup.clusterOfWord gives it).
+func spanFeatures(rows []uint32, cluster func(string) uint32, words []string, from, to, i, j int, gaz func(uint64) uint8) []uint32 {
 	add := func(tmpl uint64, v uint64) {
 		rows = append(rows, uint32(mix(tmpl*0x9e3779b97f4a7c15+1, v)&(1<<subBits-1)))
 	}
@@ -49,11 +50,11 @@ func spanFeatures(rows []uint32, lk *lookup, words []string, from, to, i, j int,
 	add(5, uint64(min(j-i, 5)))
 	add(6, wordShape(words[j-1]))
 	add(7, wordShape(words[i]))
-	if c := lk.clusterOfWord(words[j-1]); c != 0 {
+	if c := cluster(words[j-1]); c != 0 {
 		add(8, (prefix(c, 6)))
 		add(9, (prefix(c, 12)))
 	}
-	if c := lk.clusterOfWord(words[i]); c != 0 {
+	if c := cluster(words[i]); c != 0 {
 		add(10, (prefix(c, 8)))
 	}
 	ctx := func(k int) uint64 {
@@ -69,12 +70,12 @@ func spanFeatures(rows []uint32, lk *lookup, words []string, from, to, i, j int,
 	add(15, mix(ctx(i-2), ctx(i-1)))
 	add(16, mix(ctx(j), ctx(j+1)))
 	if i-1 >= from {
-		if c := lk.clusterOfWord(words[i-1]); c != 0 {
+		if c := cluster(words[i-1]); c != 0 {
 			add(17, (prefix(c, 8)))
 		}
 	}
 	if j < to {
-		if c := lk.clusterOfWord(words[j]); c != 0 {
+		if c := cluster(words[j]); c != 0 {
 			add(18, (prefix(c, 8)))
 		}
 	}
@@ -243,7 +244,7 @@ func subExamples(lk *lookup, docs []Document, skipMisc bool, gaz func(di int) fu
 				if f < 0 || (skipMisc && c.Type == "MISC") {
 					continue
 				}
-				rows := spanFeatures(nil, lk, s.Words, 0, len(s.Words), c.Start, c.End, g)
+				rows := spanFeatures(nil, lk.clusterOfWord, s.Words, 0, len(s.Words), c.Start, c.End, g)
 				out = append(out, subExample{rows: rows, gold: f})
 			}
 		}
@@ -304,22 +305,30 @@ func (m *Model) fineTypes(w *workspace, words []string, bounds []int, tags []int
 			for i := first; i <= k; i++ {
 				sp.phrase = mix(sp.phrase, hashString(words[i], true))
 			}
-			w.subRows = spanFeatures(w.subRows[:0], m.lk, words, from, to, j, k+1, m.lk.fineGaz)
+			w.subRows = spanFeatures(w.subRows[:0], w.f.clusterOfWord, words, from, to, j, k+1, m.lk.fineGaz)
 			m.sub.scores(w.subRows, &sp.sc)
 			w.spans = append(w.spans, sp)
 			j = k
 		}
 	}
-	sum := map[uint64][numFine]float32{}
+	// Each phrase's scores, summed in span order (float sums depend on it).
+	w.phrases.reset(len(w.spans))
+	w.phraseSums = w.phraseSums[:0]
 	for _, sp := range w.spans {
-		a := sum[sp.phrase]
+		k, ok := w.phrases.get(sp.phrase)
+		if !ok {
+			k = uint32(len(w.phraseSums))
+			w.phrases.put(sp.phrase, k)
+			w.phraseSums = append(w.phraseSums, [numFine]float32{})
+		}
+		a := &w.phraseSums[k]
 		for t := range a {
 			a[t] += sp.sc[t]
 		}
-		sum[sp.phrase] = a
 	}
 	for _, sp := range w.spans {
-		a := sum[sp.phrase]
+		k, _ := w.phrases.get(sp.phrase)
+		a := w.phraseSums[k]
 		f := uint8(m.sub.retype(sp.coarse, &a))
 		if len(w.curated) == len(tags) && w.curated[sp.start] >= 0 {
 			f = uint8(w.curated[sp.start])
@@ -408,7 +417,7 @@ func (m *Model) TrainSubtyper(cfg SubtypeConfig) {
 						continue
 					}
 				}
-				exs = append(exs, subExample{rows: spanFeatures(nil, lk, s.Words, 0, len(s.Words), c.Start, c.End, all), gold: f})
+				exs = append(exs, subExample{rows: spanFeatures(nil, lk.clusterOfWord, s.Words, 0, len(s.Words), c.Start, c.End, all), gold: f})
 			}
 		}
 	}

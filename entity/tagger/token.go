@@ -41,7 +41,12 @@ var titles = map[string]bool{
 // contracted endings ('s, ’s, n't) and punctuation are split off. Sentence
 // starts are marked.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	return appendTokens(make([]Token, 0, len(text)/5+1), text)
+}
+
+// appendTokens appends the tokens of text to toks, as Tokenize gives them.
+func appendTokens(toks []Token, text string) []Token {
+	first := len(toks)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -53,7 +58,7 @@ func Tokenize(text string) []Token {
 		toks = append(toks, Token{Text: text[i:end], Start: i, End: end})
 		i = end
 	}
-	markSentences(text, toks)
+	markSentences(text, toks[first:])
 	return toks
 }
 

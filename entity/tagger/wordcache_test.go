@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -57,6 +58,43 @@ func TestViterbiWalksPredecessors(t *testing.T) {
 			if want := []uint8{uint8(tagOf(k, posB)), uint8(tagOf(k, posI))}; !slices.Equal(predecessors[c], want) {
 				t.Errorf("tag %d: predecessors %v, the decoder walks %v", c, predecessors[c], want)
 			}
+		}
+	}
+}
+
+// TestWordCacheTrim fills a cache past its bound and checks that trimming
+// keeps the words found often, drops the others, and that every kept word
+// is still found under its own entry.
+func TestWordCacheTrim(t *testing.T) {
+	m := tinyModel(t, true)
+	var c wordCache
+	c.begin()
+	tok := func(i int) *tokInfo {
+		ti := &tokInfo{}
+		analyse(fmt.Sprintf("w%d", i), ti)
+		return ti
+	}
+	for i := range maxCachedWords {
+		k := m.entry(&c, tok(i), 64-m.bits)
+		if i%4 == 0 {
+			m.entry(&c, tok(i), 64-m.bits) // found once
+		}
+		if int(k) != i {
+			t.Fatalf("word %d went to entry %d", i, k)
+		}
+	}
+	c.begin()
+	if got, want := len(c.entries), maxCachedWords/4; got != want {
+		t.Errorf("kept %d entries, want the %d found", got, want)
+	}
+	for i := range maxCachedWords {
+		ti := tok(i)
+		k, ok := c.at.get(mix(ti.exact, ti.lower))
+		if ok != (i%4 == 0) {
+			t.Fatalf("word %d: kept %v", i, ok)
+		}
+		if ok && (c.entries[k].exact != ti.exact || c.entries[k].lower != ti.lower) {
+			t.Fatalf("word %d found under another word's entry", i)
 		}
 	}
 }
