@@ -14,6 +14,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/bylinehq/byline/model"
@@ -240,6 +241,11 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120)}
 	if opts.NoColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	} else {
+		// lipgloss detected the profile of stdout when it initialised; left
+		// to itself, Bubble Tea detects it again, and inside tmux each
+		// detection runs `tmux info`: 15 ms of every start.
+		popts = append(popts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	_, err := tea.NewProgram(m.TeaModel(), popts...).Run()
 	m.StopRefresh() // before the caller closes the store
