@@ -20,6 +20,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bylinehq/byline/entity"
+	"github.com/bylinehq/byline/ingest"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui"
@@ -454,4 +456,76 @@ func readOnlyStore(b *testing.B, path string) *store.Store {
 	}
 	b.Cleanup(func() { st.Close() })
 	return st
+}
+
+// BenchmarkScaleImportBBC is `byline import` of the BBC folder, parsing and
+// tagging on every core with one writer, into a store already holding 0,
+// 10k or 100k articles (1M with BYLINE_BENCH_1M=1): what a reader whose
+// store has grown sees. The files are copied once, untimed, with
+// " (imported)" after each title so that none is a duplicate of the
+// generated store's articles; the store is a fresh copy each time.
+func BenchmarkScaleImportBBC(b *testing.B) {
+	dir := retitledBBC(b)
+	ex := entity.New()
+	for _, n := range append([]int{0}, benchSizes()...) {
+		b.Run(sizeName(n), func(b *testing.B) {
+			src := ""
+			if n > 0 {
+				src = benchStore(b, n)
+			}
+			var cpu time.Duration
+			files := 0
+			for b.Loop() {
+				b.StopTimer()
+				path := filepath.Join(b.TempDir(), "import.db")
+				if src != "" {
+					if err := copyFile(src, path); err != nil {
+						b.Fatal(err)
+					}
+				}
+				st, err := store.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				before := cpuTime()
+				rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
+				if err != nil || len(rep.Failures) > 0 || rep.Imported < 2000 {
+					b.Fatalf("import: %v %v, %d imported", err, rep.Failures, rep.Imported)
+				}
+				cpu += cpuTime() - before
+				files += rep.Imported + rep.Duplicates
+				b.StopTimer()
+				st.Close()
+				os.Remove(path)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(cpu.Microseconds())/float64(files), "cpu-µs/article")
+		})
+	}
+}
+
+// retitledBBC copies the BBC folder's articles into a temporary folder with
+// " (imported)" after each first line (the title of a plain-text article).
+func retitledBBC(b *testing.B) string {
+	b.Helper()
+	src := bbcDir(b)
+	files, err := ingest.Files([]string{src})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		title, rest, _ := strings.Cut(string(data), "\n")
+		out := filepath.Join(dir, fmt.Sprintf("%04d.txt", i))
+		if err := os.WriteFile(out, []byte(strings.TrimRight(title, "\r")+" (imported)\n"+rest), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
 }
