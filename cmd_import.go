@@ -27,6 +27,9 @@ import (
 // than 500 did.
 const importBatch = 2000
 
+// firstImportBatch is the first batch's size (see importPaths).
+const firstImportBatch = 250
+
 func (a *app) importCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import PATH...",
@@ -108,8 +111,12 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 		stored <- err
 	}()
 	var failures []error
-	for start := 0; start < len(files) && ctx.Err() == nil; start += importBatch {
-		end := min(start+importBatch, len(files))
+	// The first batches are small, so the writer starts after a moment of
+	// tagging instead of a whole batch of it, and doubles up to
+	// importBatch: tagging the next batch overlaps writing this one.
+	size := firstImportBatch
+	for start := 0; start < len(files) && ctx.Err() == nil; start, size = start+size, min(2*size, importBatch) {
+		end := min(start+size, len(files))
 		arts, failed := readArticles(files[start:end], ex)
 		failures = append(failures, failed...)
 		batches <- batch{arts, end}
