@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -418,7 +419,7 @@ func foldName(name string) string {
 // dottedInitials matches a person's initials written with full stops and followed
 // by another name: the "W. " of "George W. Bush", the "J.K. " of
 // "J.K. Rowling".
-var dottedInitials = regexp.MustCompile(`\b((?:\p{Lu}\.)+)\s+\p{Lu}`)
+var dottedInitials = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b((?:\p{Lu}\.)+)\s+\p{Lu}`) }) // compiled at first use, not at every start
 
 // initialsWithoutDots writes a person's initials without full stops, as
 // British papers do ("George W Bush", "JK Rowling"), so that one person
@@ -427,7 +428,7 @@ func initialsWithoutDots(name string) string {
 	if !strings.Contains(name, ".") {
 		return name
 	}
-	return dottedInitials.ReplaceAllStringFunc(name, func(m string) string {
+	return dottedInitials().ReplaceAllStringFunc(name, func(m string) string {
 		return strings.ReplaceAll(m, ".", "")
 	})
 }

@@ -8,7 +8,7 @@ func TestPlaceCueNouns(t *testing.T) {
 	for _, w := range []string{"city", "cities", "town", "towns", "village", "villages", "county", "counties", "province", "provinces", "region", "regions", "island", "islands", "capital", "suburb", "suburbs"} {
 		for _, word := range []string{w, string(w[0]-'a'+'A') + w[1:]} {
 			text := "near the " + word + " of "
-			if !placeCue.MatchString(text) {
+			if !placeCue().MatchString(text) {
 				t.Errorf("placeCue does not match %q", text)
 			}
 			if !placeCueNounIn(text) {

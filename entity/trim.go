@@ -3,6 +3,7 @@ package entity
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,7 +63,9 @@ func titledBefore(l *lexicon, text string, start int) bool {
 // placeCue ends text that says the next name is a place: "the city of",
 // "the cities of Westmarch and", "the Thai island of", "the capital of".
 // The article matters: "a city of Italian immigrants" names no city.
-var placeCue = regexp.MustCompile(`\b[Tt]he\s+(?:[\p{L}-]+\s+)?(?:[Cc]it(?:y|ies)|[Tt]owns?|[Vv]illages?|[Cc]ount(?:y|ies)|[Pp]rovinces?|[Rr]egions?|[Ii]slands?|[Cc]apital|[Ss]uburbs?)\s+of\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+)*(?:and|or)\s+)?$`)
+var placeCue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[Tt]he\s+(?:[\p{L}-]+\s+)?(?:[Cc]it(?:y|ies)|[Tt]owns?|[Vv]illages?|[Cc]ount(?:y|ies)|[Pp]rovinces?|[Rr]egions?|[Ii]slands?|[Cc]apital|[Ss]uburbs?)\s+of\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+)*(?:and|or)\s+)?$`)
+}) // compiled at first use, not at every start
 
 // placeBefore reports whether the name at start follows a word for a kind
 // of place: "the city of [Westmarch]", "the cities of Westmarch and
@@ -70,7 +73,7 @@ var placeCue = regexp.MustCompile(`\b[Tt]he\s+(?:[\p{L}-]+\s+)?(?:[Cc]it(?:y|ies
 // Corporation") begin with it, so the phrase is not before them.
 func placeBefore(text string, start int) bool {
 	before := text[max(0, start-80):start]
-	return strings.Contains(before, " of") && placeCueNounIn(before) && placeCue.MatchString(before)
+	return strings.Contains(before, " of") && placeCueNounIn(before) && placeCue().MatchString(before)
 }
 
 // placeCueNouns are parts of every word for a place placeCue knows, in either

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -22,10 +23,14 @@ const (
 
 // utf16Name matches an XML declaration that names UTF-16 (or UCS-2): once
 // the bytes are UTF-8, that name would make the parser decode them again.
-var utf16Name = regexp.MustCompile(`(?i)^(\s*<\?xml[^>]*?encoding\s*=\s*["'])(?:utf-?16(?:le|be)?|ucs-?2|iso-10646-ucs-2)(["'])`)
+var utf16Name = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(\s*<\?xml[^>]*?encoding\s*=\s*["'])(?:utf-?16(?:le|be)?|ucs-?2|iso-10646-ucs-2)(["'])`)
+}) // compiled at first use, not at every start
 
 // declaredEncoding matches an XML declaration's encoding name.
-var declaredEncoding = regexp.MustCompile(`(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']`)
+var declaredEncoding = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']`)
+}) // compiled at first use, not at every start
 
 // prepare turns a feed's bytes into what the parser reads well: UTF-16
 // (with or without a byte-order mark) decoded to UTF-8, invalid UTF-8 in a
@@ -41,7 +46,7 @@ func prepare(data []byte) ([]byte, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	head := data[:min(len(data), 256)]
-	if m := utf16Name.FindSubmatchIndex(head); m != nil {
+	if m := utf16Name().FindSubmatchIndex(head); m != nil {
 		// Either decoded above or mislabelled: the bytes are 8-bit now.
 		fixed := make([]byte, 0, len(data))
 		fixed = append(fixed, data[:m[3]]...)
@@ -81,7 +86,7 @@ func utf16Order(data []byte) encoding.Encoding {
 // JSON, or XML that declares UTF-8 or no encoding. A feed that declares
 // another (ISO-8859-1, windows-1252) is decoded by the parser.
 func isUTF8(head []byte) bool {
-	m := declaredEncoding.FindSubmatch(head)
+	m := declaredEncoding().FindSubmatch(head)
 	if m == nil {
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -20,18 +21,22 @@ import (
 const summaryLength = 500
 
 // looksHTML matches a tag or an entity, the marks of HTML text.
-var looksHTML = regexp.MustCompile(`<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|/[a-zA-Z])|&(?:[a-zA-Z]+|#[0-9]+|#[xX][0-9a-fA-F]+);`)
+var looksHTML = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|/[a-zA-Z])|&(?:[a-zA-Z]+|#[0-9]+|#[xX][0-9a-fA-F]+);`)
+}) // compiled at first use, not at every start
 
 // truncated matches the endings of a cut-off teaser: an ellipsis (bare or
 // bracketed) or a "read more" link text.
-var truncated = regexp.MustCompile(`(?i)(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|leer más)\W*$`)
+var truncated = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite|leer más)\W*$`)
+}) // compiled at first use, not at every start
 
 // plainLine reads a title, author or other one-line field: sanitised, then
 // read as HTML (feeds escape markup and entities in titles once or twice, and
 // tags in a title are never wanted), then sanitised again, on one line.
 func plainLine(s string) string {
 	s = safe.Text(s)
-	if looksHTML.MatchString(s) {
+	if looksHTML().MatchString(s) {
 		s = safe.Text(htmlText(s))
 	}
 	return idLine(s)
@@ -75,7 +80,7 @@ func bodyParagraphs(body string, base *url.URL) (model.Format, []string) {
 	if body == "" {
 		return model.FormatText, nil
 	}
-	if looksHTML.MatchString(body) {
+	if looksHTML().MatchString(body) {
 		if paras, err := htmlmd.String(body, base); err == nil {
 			return model.FormatMarkdown, paras
 		}
@@ -102,7 +107,7 @@ func isSummary(content, description string) bool {
 	}
 	visible := strings.TrimSpace(safe.Line(htmlText(safe.Text(text))))
 	n := utf8.RuneCountInString(visible)
-	cut := truncated.MatchString(visible)
+	cut := truncated().MatchString(visible)
 	if content != "" {
 		return cut && n < 2*summaryLength
 	}
