@@ -344,7 +344,9 @@ func (r *resolver) correct(article int64, ar articleRow, c choice) choice {
 func identityByID(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, id int64) (model.EntityCount, IdentityRef, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name, type, mentions, articles, key, sense FROM identities WHERE id = ?`, id)
+	// An identity in no article has been renamed or merged away (its rows
+	// have another identity now): a correction on it would never apply.
+	rows, err := q.QueryContext(ctx, `SELECT name, type, mentions, articles, key, sense FROM identities WHERE id = ? AND articles > 0`, id)
 	if err != nil {
 		return model.EntityCount{}, IdentityRef{}, err
 	}
@@ -353,7 +355,7 @@ func identityByID(ctx context.Context, q interface {
 		if err := rows.Err(); err != nil {
 			return model.EntityCount{}, IdentityRef{}, err
 		}
-		return model.EntityCount{}, IdentityRef{}, fmt.Errorf("entity %d: %w", id, ErrNotFound)
+		return model.EntityCount{}, IdentityRef{}, fmt.Errorf("entity %d (renamed or merged since it was listed): %w", id, ErrNotFound)
 	}
 	ec := model.EntityCount{ID: id}
 	var typ string

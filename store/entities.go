@@ -69,11 +69,11 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCoun
 	return list, nil
 }
 
-// EntityByName returns the entity (identity) with canonical name name, in
-// any case and spacing, or else the one having name among its names
-// ("Tories" is the Conservative Party), of type typ ("" = any type). When
-// several fit ("Leicester" the city and the club) it returns the one named
-// in the most articles, then the most mentioned. No such entity gives an
+// EntityByName returns the entity (identity) of type typ ("" = any type)
+// that name is the canonical name of, in any case and spacing, or one of
+// the other names of ("Tories" is the Conservative Party). When several
+// fit ("Leicester" the city and the club) it returns the one named in the
+// most articles, then the most mentioned. No such entity gives an
 // error wrapping ErrNotFound; LookupEntity tells the user about the others.
 func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
 	cands, _, err := identitiesNamed(ctx, s.db, name, 0, false)

@@ -502,6 +502,9 @@ func TestCorrectionByIdentityLeavesTheNamesakeAlone(t *testing.T) {
 	if _, err := s.RenameIdentity(ctx, person.ID, "Denzel Washington"); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.SetIdentityType(ctx, person.ID, "ORG"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("retyping the identity renamed away: err = %v, want not found", err)
+	}
 	person = entityNamed(t, s, ids[1], "Denzel Washington")
 	if _, err := s.SetIdentityType(ctx, person.ID, "per"); err != nil {
 		t.Fatal(err)

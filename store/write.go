@@ -102,7 +102,10 @@ func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error 
 			fmt.Sprintf("wal_autocheckpoint = %d", bulkWALKiB*1024/pageSize),
 		} {
 			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
-				conn.Close()
+				// Half set up (foreign keys perhaps off): never back to
+				// the pool, where a delete would skip its cascades.
+				b.conn = conn
+				b.discard()
 				return err
 			}
 		}
