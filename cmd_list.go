@@ -151,7 +151,7 @@ func (a *app) entitiesCmd() *cobra.Command {
 			}
 			switch {
 			case len(args) == 1 && (perr != nil || related):
-				ent, err := st.EntityByName(cmd.Context(), args[0], t)
+				ent, err := st.EntityByNameOrSurname(cmd.Context(), args[0], t)
 				if err != nil {
 					return err // it names the entity
 				}

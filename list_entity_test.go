@@ -55,3 +55,49 @@ func TestListEntityAmbiguous(t *testing.T) {
 		t.Errorf("stderr %q, want one line with %q", stderr, want)
 	}
 }
+
+// A surname the relink gave to the one person who bears it finds him:
+// `entities Blair` shows Tony Blair, and `list --entity Blair` names him
+// first among the entities the name fits.
+func TestEntitiesBySurname(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := func(title, text string, names ...string) model.Article {
+		a := model.Article{Title: title, Source: title + ".txt", Format: model.FormatText, Paragraphs: []string{text}}
+		for _, n := range names {
+			typ := model.PER
+			if n == "Labour" {
+				typ = model.ORG
+			}
+			i := strings.Index(text, n)
+			a.Entities = append(a.Entities, model.Entity{Name: n, Type: typ, Mentions: []model.Mention{{Field: model.FieldBody, Start: i, End: i + len(n), Text: n}}})
+		}
+		return a
+	}
+	ctx := context.Background()
+	arts := []model.Article{
+		story("Budget day", "Tony Blair set out Labour plans.", "Tony Blair", "Labour"),
+		story("Election call", "Tony Blair told Labour the date.", "Tony Blair", "Labour"),
+		story("Iraq debate", "Tony Blair defended the war to Labour MPs.", "Tony Blair", "Labour"),
+		story("His week", "Mr Blair met Labour MPs.", "Blair", "Labour"),
+		story("Premiere", "Blair walked the red carpet.", "Blair"),
+	}
+	if _, err := s.Import(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, stderr, code := byline(t, db, "entities", "Blair")
+	if code != 0 || !strings.Contains(out, "Tony Blair") {
+		t.Errorf("entities Blair: exit %d, %q %q; want Tony Blair", code, out, stderr)
+	}
+	_, stderr, code = byline(t, db, "list", "--entity", "Blair")
+	if want := `"Blair" is 2 entities: Tony Blair (PER, 4 articles); Blair (PER, 1 articles)`; code == 0 || !strings.Contains(stderr, want) {
+		t.Errorf("list --entity Blair: exit %d, %q; want %q", code, stderr, want)
+	}
+}

@@ -91,6 +91,22 @@ func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityT
 	return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
 }
 
+// EntityByNameOrSurname is EntityByName that also counts a person as named
+// by a surname the relink gave him (see identitiesNamed): `byline entities
+// Blair` shows Tony Blair, not a stray one-article Blair.
+func (s *Store) EntityByNameOrSurname(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
+	cands, _, err := identitiesNamed(ctx, s.db, name, 0, true)
+	if err != nil {
+		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
+	}
+	for _, c := range cands {
+		if typ == "" || c.Type == typ {
+			return c, nil
+		}
+	}
+	return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+}
+
 // RelatedSample is how many of an entity's articles Related reads: its
 // most recently stored ones. An entity named in more articles gets its
 // companions of late, not of all time.
