@@ -135,10 +135,11 @@ func (s *Store) correct(ctx context.Context, c Correction) (Correction, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		c.From = nil
 		var ids []int64
+		n := len(c.Names)
 		if c.ByIdentity {
-			c.Names = nil
+			n, c.Names = len(c.ids), nil // the names as the identities have them now
 		}
-		for i := range max(len(c.ids), len(c.Names)) {
+		for i := range n {
 			var ec model.EntityCount
 			var ref IdentityRef
 			var err error
@@ -146,7 +147,7 @@ func (s *Store) correct(ctx context.Context, c Correction) (Correction, error) {
 				ec, ref, err = identityByID(ctx, tx, c.ids[i])
 				c.Names = append(c.Names, ec.Name)
 			} else {
-				ec, ref, err = lookupIdentity(ctx, tx, c.Names[i], c.Article)
+				ec, ref, err = lookupIdentity(ctx, tx, c.Names[i], c.Article, false)
 			}
 			if err != nil {
 				return err
@@ -162,7 +163,7 @@ func (s *Store) correct(ctx context.Context, c Correction) (Correction, error) {
 			c.Into, c.IntoSense = ec.Name, ref.Sense
 			ids = append(ids, ec.ID)
 		} else if c.Kind == "merge" {
-			ec, ref, err := lookupIdentity(ctx, tx, c.Into, 0)
+			ec, ref, err := lookupIdentity(ctx, tx, c.Into, 0, false)
 			switch {
 			case err == nil:
 				c.Into, c.IntoSense = ec.Name, ref.Sense
@@ -367,16 +368,15 @@ func identityByID(ctx context.Context, q interface {
 	return ec, ref, rows.Err()
 }
 
-// lookupIdentity finds the one identity name means: its canonical name in
-// any case, or else one of its names. article, when not 0, narrows the
-// candidates to those named in that article. Several give an
+// lookupIdentity finds the one identity name means (see identitiesNamed,
+// which article and surnames are passed to). Several give an
 // *AmbiguousError, none an error wrapping ErrNotFound.
 func lookupIdentity(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, name string, article int64) (model.EntityCount, IdentityRef, error) {
-	cands, refs, err := identitiesNamed(ctx, q, name, article, false)
+}, name string, article int64, surnames bool) (model.EntityCount, IdentityRef, error) {
+	cands, refs, err := identitiesNamed(ctx, q, name, article, surnames)
 	if err != nil {
-		return model.EntityCount{}, IdentityRef{}, err
+		return model.EntityCount{}, IdentityRef{}, fmt.Errorf("entity %q: %w", name, err)
 	}
 	switch len(cands) {
 	case 0:
@@ -443,14 +443,6 @@ func identitiesNamed(ctx context.Context, q interface {
 // an *AmbiguousError lists the candidates when it fits several, and no
 // identity gives an error wrapping ErrNotFound.
 func (s *Store) LookupEntity(ctx context.Context, name string) (model.EntityCount, error) {
-	cands, _, err := identitiesNamed(ctx, s.db, name, 0, true)
-	switch {
-	case err != nil:
-		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
-	case len(cands) == 0:
-		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
-	case len(cands) > 1:
-		return model.EntityCount{}, &AmbiguousError{Name: name, Candidates: cands}
-	}
-	return cands[0], nil
+	ec, _, err := lookupIdentity(ctx, s.db, name, 0, true)
+	return ec, err
 }

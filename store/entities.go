@@ -76,7 +76,19 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]model.EntityCoun
 // most articles, then the most mentioned. No such entity gives an
 // error wrapping ErrNotFound; LookupEntity tells the user about the others.
 func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
-	cands, _, err := identitiesNamed(ctx, s.db, name, 0, false)
+	return s.entityByName(ctx, name, typ, false)
+}
+
+// EntityByNameOrSurname is EntityByName that also counts a person as named
+// by a surname the relink gave him (see identitiesNamed): `byline entities
+// Blair` shows Tony Blair, not a stray one-article Blair.
+func (s *Store) EntityByNameOrSurname(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
+	return s.entityByName(ctx, name, typ, true)
+}
+
+// entityByName is EntityByName, with surnames as identitiesNamed takes it.
+func (s *Store) entityByName(ctx context.Context, name string, typ model.EntityType, surnames bool) (model.EntityCount, error) {
+	cands, _, err := identitiesNamed(ctx, s.db, name, 0, surnames)
 	if err != nil {
 		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
 	}
@@ -87,22 +99,6 @@ func (s *Store) EntityByName(ctx context.Context, name string, typ model.EntityT
 	}
 	if typ != "" {
 		return model.EntityCount{}, fmt.Errorf("entity %q (%s): %w", name, typ, ErrNotFound)
-	}
-	return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
-}
-
-// EntityByNameOrSurname is EntityByName that also counts a person as named
-// by a surname the relink gave him (see identitiesNamed): `byline entities
-// Blair` shows Tony Blair, not a stray one-article Blair.
-func (s *Store) EntityByNameOrSurname(ctx context.Context, name string, typ model.EntityType) (model.EntityCount, error) {
-	cands, _, err := identitiesNamed(ctx, s.db, name, 0, true)
-	if err != nil {
-		return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, err)
-	}
-	for _, c := range cands {
-		if typ == "" || c.Type == typ {
-			return c, nil
-		}
 	}
 	return model.EntityCount{}, fmt.Errorf("entity %q: %w", name, ErrNotFound)
 }
