@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -22,6 +21,7 @@ import (
 
 	"github.com/bylinehq/byline/entity"
 	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/internal/cputime"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui"
@@ -139,7 +139,7 @@ func BenchmarkScaleSearch(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
 		st := readOnlyStore(b, path)
 		ctx := context.Background()
-		before := cpuTime()
+		before := cputime.Used()
 		for b.Loop() {
 			res, err := st.SearchItems(ctx, "government*", store.ListQuery{Limit: 500})
 			if err != nil || len(res.Items) != 500 || res.Total < 500 {
@@ -160,7 +160,7 @@ func BenchmarkScaleSearchTyping(b *testing.B) {
 		ctx := context.Background()
 		steps := []string{"g*", "go*"}
 		spent := make([]time.Duration, len(steps))
-		before := cpuTime()
+		before := cputime.Used()
 		for b.Loop() {
 			for i, q := range steps {
 				start := time.Now()
@@ -184,7 +184,7 @@ func BenchmarkScaleSearchCount(b *testing.B) {
 	scaleRun(b, benchSizes(), func(b *testing.B, path string, n int) {
 		st := readOnlyStore(b, path)
 		ctx := context.Background()
-		before := cpuTime()
+		before := cputime.Used()
 		for b.Loop() {
 			if total, err := st.SearchCount(ctx, "government*", store.ListQuery{}); err != nil || total < 500 {
 				b.Fatalf("%d hits: %v", total, err)
@@ -395,13 +395,13 @@ func BenchmarkScaleImport(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				before := cpuTime()
+				before := cputime.Used()
 				for i := 0; i < len(fresh); i += importBatch {
 					if _, err := st.Import(context.Background(), fresh[i:min(i+importBatch, len(fresh))]); err != nil {
 						b.Fatal(err)
 					}
 				}
-				cpu += cpuTime() - before
+				cpu += cputime.Used() - before
 				b.StopTimer()
 				st.Close()
 				os.Remove(path)
@@ -417,16 +417,7 @@ func BenchmarkScaleImport(b *testing.B) {
 // operation: on a machine shared with other work it moves less than the
 // wall clock.
 func reportCPU(b *testing.B, before time.Duration) {
-	b.ReportMetric(float64((cpuTime()-before).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime is the CPU time this process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Used()-before).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 func copyFile(src, dst string) error {
@@ -489,7 +480,7 @@ func BenchmarkScaleImportBBC(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				before := cpuTime()
+				before := cputime.Used()
 				rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
 				if err != nil || len(rep.Failures) > 0 || rep.Imported < 2000 {
 					b.Fatalf("import: %v %v, %d imported", err, rep.Failures, rep.Imported)
@@ -499,7 +490,7 @@ func BenchmarkScaleImportBBC(b *testing.B) {
 				if err := st.Close(); err != nil {
 					b.Fatal(err)
 				}
-				cpu += cpuTime() - before
+				cpu += cputime.Used() - before
 				files += rep.Imported + rep.Duplicates
 				b.StopTimer()
 				os.Remove(path)

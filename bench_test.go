@@ -22,6 +22,7 @@ import (
 
 	"github.com/bylinehq/byline/entity"
 	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/internal/cputime"
 	"github.com/bylinehq/byline/model"
 	"github.com/bylinehq/byline/store"
 	"github.com/bylinehq/byline/ui"
@@ -72,12 +73,12 @@ func BenchmarkImportBBC(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		before := cpuTime()
+		before := cputime.Used()
 		rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
 		if err != nil || len(rep.Failures) > 0 {
 			b.Fatalf("import: %v %v", err, rep.Failures)
 		}
-		cpu += cpuTime() - before
+		cpu += cputime.Used() - before
 		b.StopTimer()
 		st.Close()
 		b.StartTimer()

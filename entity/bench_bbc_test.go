@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bylinehq/byline/ingest"
+	"github.com/bylinehq/byline/internal/cputime"
 	"github.com/bylinehq/byline/model"
 )
 
@@ -37,7 +38,7 @@ func benchBBC(b *testing.B, each func(a *model.Article)) {
 	}
 	runtime.GC()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	n := 0
 	for b.Loop() {
 		for i := range arts {
@@ -46,7 +47,7 @@ func benchBBC(b *testing.B, each func(a *model.Article)) {
 		n += len(arts)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
-	if cpu := cpuTime() - cpu; cpu > 0 {
+	if cpu := cputime.Used() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-µs/article")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bylinehq/byline/internal/cputime"
 	"github.com/bylinehq/byline/model"
 )
 
@@ -203,14 +204,14 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for _, d := range docs {
 			m.TagDocument(d)
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - cpu; cpu > 0 {
+	if cpu := cputime.Used() - cpu; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }
