@@ -378,22 +378,9 @@ func BenchmarkScaleImport(b *testing.B) {
 	for _, n := range append([]int{0}, benchSizes()...) {
 		b.Run(sizeName(n), func(b *testing.B) {
 			var cpu time.Duration
-			src := ""
-			if n > 0 {
-				src = benchStore(b, n)
-			}
 			for b.Loop() {
 				b.StopTimer()
-				path := filepath.Join(b.TempDir(), "import.db")
-				if src != "" {
-					if err := copyFile(src, path); err != nil {
-						b.Fatal(err)
-					}
-				}
-				st, err := store.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
+				path, st := storeHolding(b, n)
 				b.StartTimer()
 				before := cputime.Used()
 				for i := 0; i < len(fresh); i += importBatch {
@@ -437,6 +424,24 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
+// storeHolding opens a fresh writable copy of the generated store of n
+// articles (an empty store for 0) in a temporary folder, for an import to
+// write into; the caller closes it.
+func storeHolding(b *testing.B, n int) (string, *store.Store) {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "import.db")
+	if n > 0 {
+		if err := copyFile(benchStore(b, n), path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, st
+}
+
 // readOnlyStore opens the benchmark store at path read-only, as the reader
 // opens a store it cannot write, closed when the benchmark ends.
 func readOnlyStore(b *testing.B, path string) *store.Store {
@@ -461,24 +466,11 @@ func BenchmarkScaleImportBBC(b *testing.B) {
 	ex := entity.New()
 	for _, n := range append([]int{0}, benchSizes()...) {
 		b.Run(sizeName(n), func(b *testing.B) {
-			src := ""
-			if n > 0 {
-				src = benchStore(b, n)
-			}
 			var cpu time.Duration
 			files := 0
 			for b.Loop() {
 				b.StopTimer()
-				path := filepath.Join(b.TempDir(), "import.db")
-				if src != "" {
-					if err := copyFile(src, path); err != nil {
-						b.Fatal(err)
-					}
-				}
-				st, err := store.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
+				path, st := storeHolding(b, n)
 				b.StartTimer()
 				before := cputime.Used()
 				rep, err := importPaths(context.Background(), st, ex, []string{dir}, nil)
