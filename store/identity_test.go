@@ -396,20 +396,7 @@ func TestPersonNamedAfterAPlace(t *testing.T) {
 	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
-	named := func(article int64, name string) model.EntityCount {
-		t.Helper()
-		ents, err := s.ArticleEntities(ctx, article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range ents {
-			if e.Name == name {
-				return e
-			}
-		}
-		t.Fatalf("article %d names no %s: %+v", article, name, ents)
-		return model.EntityCount{}
-	}
+	named := func(article int64, name string) model.EntityCount { return entityNamed(t, s, article, name) }
 	city, person, city2 := named(ids[0], "Washington"), named(ids[1], "Washington"), named(ids[2], "Washington")
 	if city.ID != city2.ID || city.Type != model.LOC {
 		t.Errorf("the city is %+v and %+v, want one LOC entity", city, city2)
