@@ -199,10 +199,3 @@ func Collect(paths []string) Collection {
 	}
 	return c
 }
-
-// isArticleName reports whether a file found in a directory is an article by
-// its name.
-func isArticleName(name string) bool {
-	_, why := skipName(name)
-	return why == ""
-}

@@ -1,7 +1,5 @@
 package tagger
 
-import "sort"
-
 // Counts holds exact-match entity counts, as conlleval counts them: an entity
 // is right only when its first token, last token and type all match.
 type Counts struct {
@@ -72,14 +70,4 @@ func (s *Scorer) Add(gold, predicted []string) {
 			k.Correct++
 		}
 	}
-}
-
-// Types returns the entity types seen, sorted.
-func (s *Scorer) Types() []string {
-	var out []string
-	for t := range s.PerType {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The subtyper gives a span the tagger found its final type among the seven
@@ -250,12 +249,6 @@ func subExamples(lk *lookup, docs []Document, skipMisc bool, gaz func(di int) fu
 		}
 	}
 	return out
-}
-
-// isWordStart reports whether w starts with a letter or digit.
-func isWordStart(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // docSpan is one span the tagger found, with its subtyper scores.
