@@ -176,14 +176,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	db.Close()
 
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v, _ := userVersion(ctx, s.db); v != len(migrations) {
-		t.Errorf("user_version = %d, want %d", v, len(migrations))
-	}
+	s := openMigrated(t, path)
 	items, err := s.ListItems(ctx, ListQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -337,14 +330,7 @@ func TestMigrateMentionsPacked(t *testing.T) {
 	}
 	db.Close()
 
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v, _ := userVersion(ctx, s.db); v != len(migrations) {
-		t.Errorf("user_version = %d, want %d", v, len(migrations))
-	}
+	s := openMigrated(t, path)
 	got, err := s.Article(ctx, res.IDs[0])
 	if err != nil {
 		t.Fatal(err)
@@ -399,4 +385,19 @@ func TestMigrateMentionsPacked(t *testing.T) {
 	if got, _ := s.Entities(ctx, EntityQuery{Match: "osl"}); len(got) != 1 || got[0].Articles != 2 {
 		t.Errorf("after an import Entities(osl) = %+v", got)
 	}
+}
+
+// openMigrated opens the store at path, which migrates it, and checks it
+// is at the newest version; it is closed when the test ends.
+func openMigrated(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if v, _ := userVersion(context.Background(), s.db); v != len(migrations) {
+		t.Errorf("user_version = %d, want %d", v, len(migrations))
+	}
+	return s
 }
