@@ -20,6 +20,7 @@ require (
 	github.com/charmbracelet/x/term v0.2.2
 	github.com/creack/pty v1.1.24
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/mattn/go-runewidth v0.0.30
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/muesli/mango v0.1.0
 	github.com/muesli/mango-cobra v1.2.0
@@ -37,7 +38,6 @@ require (
 	github.com/alecthomas/chroma/v2 v2.14.0 // indirect
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
-	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/charmbracelet/harmonica v0.2.0 // indirect
 	github.com/charmbracelet/x/exp/charmtone v0.0.0-20250603201427-c31516f43444 // indirect
 	github.com/charmbracelet/x/exp/slice v0.0.0-20250327172914-2fdc97757edf // indirect
@@ -50,12 +50,10 @@ require (
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/gorilla/css v1.0.1 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
 	github.com/lucasb-eyer/go-colorful v1.4.1 // indirect
 	github.com/mattn/go-isatty v0.0.24 // indirect
-	github.com/mattn/go-runewidth v0.0.30 // indirect
 	github.com/microcosm-cc/bluemonday v1.0.27 // indirect
 	github.com/mingrammer/commonregex v1.0.1 // indirect
 	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
@@ -77,3 +75,5 @@ require (
 )
 
 replace github.com/alecthomas/chroma/v2 => ./internal/lighthl
+
+replace github.com/microcosm-cc/bluemonday => ./internal/htmlstrip

@@ -175,8 +175,10 @@ func BenchmarkPtyFirstScreen(b *testing.B) {
 			}
 			// The count in the list's header is drawn with the rows: the
 			// exact "unread/total" on a small store, an estimate ("≈100k")
-			// on a big one until the exact count arrives.
-			done := regexp.MustCompile(`[0-9]+/[0-9]+ unread |≈[0-9.]+[kM]? `)
+			// on a big one until the exact count arrives. What follows the
+			// count may be a space or, when an earlier frame ("loading…")
+			// already left blanks there, the next escape sequence.
+			done := regexp.MustCompile(`[0-9]+/[0-9]+ unread|≈[0-9.]+[kM]?[ \x1b]`)
 			var total time.Duration
 			for b.Loop() {
 				d, _ := ptyFirstScreen(b, bin, env, done, "\x03", "--db", path) // ctrl+c quits from anywhere

@@ -30,5 +30,13 @@ func TestStartupSkipsHighlighterInit(t *testing.T) {
 		if strings.HasPrefix(l, "init github.com/alecthomas/chroma") {
 			t.Errorf("the highlighter works at start-up: %s", l)
 		}
+		// glamour's HTML stripper: the real bluemonday and its CSS parser
+		// compiled some forty regular expressions here (about 5 ms);
+		// internal/htmlstrip stands in for it and does nothing at init.
+		for _, p := range []string{"init github.com/microcosm-cc/bluemonday", "init github.com/gorilla/css", "init github.com/aymerick/douceur"} {
+			if strings.HasPrefix(l, p) {
+				t.Errorf("glamour's HTML stripper works at start-up: %s", l)
+			}
+		}
 	}
 }

@@ -178,3 +178,27 @@ func BenchmarkRenderArticle(b *testing.B) {
 		}
 	}
 }
+
+// TestRenderMarkdownStripsHTML: raw HTML in a Markdown article shows as its
+// text, with no tags and nothing of scripts or styles (glamour strips it
+// through the bluemonday stand-in in internal/htmlstrip).
+func TestRenderMarkdownStripsHTML(t *testing.T) {
+	a := &model.Article{Title: "Notes", Format: model.FormatMarkdown, Paragraphs: []string{
+		"<div class=\"box\">\n<script>alert('owned')</script><style>p{}</style>Visible &amp; kept\n</div>",
+		"Inline <b>bold</b> and <a href=\"javascript:x\">linked</a> words.",
+	}}
+	out, err := Render(a, 60, RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"<", ">", "alert", "owned", "p{}", "javascript"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("rendered article holds %q:\n%s", gone, out)
+		}
+	}
+	for _, kept := range []string{"Visible & kept", "bold", "linked", "words."} {
+		if !strings.Contains(out, kept) {
+			t.Errorf("rendered article lost %q:\n%s", kept, out)
+		}
+	}
+}
