@@ -417,7 +417,7 @@ func articlesWithContext(ctx context.Context, tx *sql.Tx, sur int64, sig map[int
 		return nil, err
 	}
 	var out []int64
-	for _, a := range slices.Backward(these) { // newest first: id order is the other way
+	for _, a := range slices.Backward(these) { // these are newest first
 		if with[a] {
 			out = append(out, a)
 		}
