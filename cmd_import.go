@@ -20,7 +20,7 @@ import (
 
 // importBatch is how many articles go into one store transaction: large
 // enough that the commit cost vanishes and that each index page a batch
-// touches (the by-entity and hash indexes are written all over) takes many
+// touches (the by-identity and hash indexes are written all over) takes many
 // of its rows, small enough that an interrupted import keeps most of its
 // work and a reader waits on the write lock a few seconds at most. At
 // 100,000 stored, 2,000 writes a quarter to a half fewer bytes per article

@@ -32,11 +32,9 @@ func resolvePass(ctx context.Context, tx *sql.Tx) error {
 	}
 	// CROSS JOIN keeps SQLite starting from the few dirty names: left to
 	// choose, it scanned every article's rows (0.4 s on 100,000 articles).
-	rows, err := tx.QueryContext(ctx, `SELECT article_id FROM article_entities WHERE identity_id IS NULL
-		UNION SELECT ae.article_id FROM names_dirty d
-			CROSS JOIN entities e CROSS JOIN article_entities ae
-			WHERE e.key = d.key AND ae.entity_id = e.id
-		ORDER BY 1`)
+	// A dirty name's resolved rows are found through its identities (see
+	// entityArticles); its unresolved ones are in the first part.
+	rows, err := tx.QueryContext(ctx, resolveDueSQL)
 	if err != nil {
 		return err
 	}
@@ -71,6 +69,20 @@ func resolvePass(ctx context.Context, tx *sql.Tx) error {
 	}
 	return r.decideTypes(ctx)
 }
+
+// resolveDueSQL selects, in id order, the articles resolvePass resolves:
+// those with an unresolved row and those naming a dirty name. Left to
+// choose, SQLite reads the unresolved rows by scanning the whole table in
+// article order rather than the (nearly empty) partial index.
+const resolveDueSQL = `SELECT article_id FROM article_entities INDEXED BY article_entities_unresolved
+		WHERE identity_id IS NULL
+	UNION SELECT ai.article_id FROM names_dirty d
+		CROSS JOIN entities e CROSS JOIN identity_names n
+		CROSS JOIN article_identities ai CROSS JOIN article_entities ae
+		WHERE e.key = d.key AND n.entity_id = e.id AND n.articles > 0
+			AND ai.identity_id = n.identity_id
+			AND ae.article_id = ai.article_id AND ae.entity_id = e.id AND ae.identity_id = n.identity_id
+	ORDER BY 1`
 
 // backfill reads, once, the articles stored before identities existed for
 // what they teach (see learn), so their acronyms count like any others.

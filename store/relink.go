@@ -359,19 +359,21 @@ func (r relinkRule) dominant(sur person, candidates []person) (target person, va
 // its latest r.signatureArticles articles (not counting the surname's
 // entity, skip, nor any named in more than common articles).
 func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, target, skip int64, common int) (map[int64]bool, error) {
+	recent, err := entityArticles(ctx, tx, target, r.signatureArticles)
+	if err != nil {
+		return nil, err
+	}
 	// Counted first, then the few shared often enough looked up: a join
 	// of every row with entities costs twice as much.
-	rows, err := tx.QueryContext(ctx, `WITH recent AS (SELECT article_id FROM article_entities
-			WHERE entity_id = ?1 ORDER BY article_id DESC LIMIT ?6),
-		shared AS (SELECT other.entity_id AS id, count(*) AS n
-			FROM recent CROSS JOIN article_entities other ON other.article_id = recent.article_id
+	rows, err := tx.QueryContext(ctx, `WITH shared AS (SELECT other.entity_id AS id, count(*) AS n
+			FROM json_each(?6) recent CROSS JOIN article_entities other ON other.article_id = recent.value
 			WHERE other.entity_id NOT IN (?1, ?2)
 			GROUP BY other.entity_id
 			HAVING count(*) >= ?4)
 		SELECT shared.id FROM shared CROSS JOIN entities e ON e.id = shared.id
 		WHERE e.articles <= ?3
 		ORDER BY shared.n DESC, shared.id
-		LIMIT ?5`, target, skip, common, r.minShared, r.signatureSize, r.signatureArticles)
+		LIMIT ?5`, target, skip, common, r.minShared, r.signatureSize, idList(recent))
 	if err != nil {
 		return nil, err
 	}
@@ -390,25 +392,37 @@ func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, target, skip int6
 // articlesWithContext returns, in id order, the articles naming entity sur
 // that also name an entity of sig.
 func articlesWithContext(ctx context.Context, tx *sql.Tx, sur int64, sig map[int64]bool) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT this.article_id, other.entity_id
-		FROM article_entities this
-		JOIN article_entities other ON other.article_id = this.article_id
-		WHERE this.entity_id = ? ORDER BY this.article_id`, sur)
+	these, err := entityArticles(ctx, tx, sur, 0)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT this.value, other.entity_id
+		FROM json_each(?) this
+		CROSS JOIN article_entities other ON other.article_id = this.value`, idList(these))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []int64
+	with := make(map[int64]bool)
 	for rows.Next() {
 		var article, other int64
 		if err := rows.Scan(&article, &other); err != nil {
 			return nil, err
 		}
-		if sig[other] && (len(out) == 0 || out[len(out)-1] != article) {
-			out = append(out, article)
+		if sig[other] {
+			with[article] = true
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, a := range slices.Backward(these) { // these are newest first
+		if with[a] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // mergeArticleEntity moves article m.article's mentions of entity m.from to
@@ -449,12 +463,15 @@ var titleSex = map[string]byte{
 // Kennedy" 'f'. It stops once it has found every sex in enough: the
 // others cannot change what titlesAgree says of enough's articles.
 func titledSexes(ctx context.Context, tx *sql.Tx, entity, article int64, latest int, enough map[byte]bool) (map[byte]bool, error) {
-	which := `m.article_id = ?2`
+	which, in := `m.article_id = ?2`, ""
 	if article == 0 {
-		which = `m.article_id IN (SELECT article_id FROM article_entities
-			WHERE entity_id = ?1 ORDER BY article_id DESC LIMIT ?3)`
+		latestIDs, err := entityArticles(ctx, tx, entity, latest)
+		if err != nil {
+			return nil, err
+		}
+		which, in = `m.article_id IN (SELECT value FROM json_each(?3))`, idList(latestIDs)
 	}
-	rows, err := textBefore(ctx, tx, `m.entity_id = ?1 AND `+which, entity, article, latest)
+	rows, err := textBefore(ctx, tx, `m.entity_id = ?1 AND `+which, entity, article, in)
 	if err != nil {
 		return nil, err
 	}

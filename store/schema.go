@@ -329,6 +329,20 @@ ALTER TABLE mentions_packed RENAME TO mentions;
 	// (see vocab.go). Its backfill reads the whole index: 6 s for a
 	// million articles, once.
 	searchWordsMigration,
+	// 10: no index of article_entities by entity. Its rows, one per link,
+	// keyed by entity, lay all over the file: an import batch names most
+	// of the store's entities, so it dirtied, wrote to the WAL and, once
+	// the store outgrew the cache, first read nearly every page of it (and
+	// of article_identities_by_identity, which is much the same set of
+	// keys). An entity's articles are found through its identities
+	// instead (see entityArticles), and its unresolved rows, few and
+	// short-lived, through the partial index, now keyed by entity. No
+	// foreign key needs it: entities are never deleted.
+	`
+DROP INDEX IF EXISTS article_entities_by_entity;
+DROP INDEX IF EXISTS article_entities_unresolved;
+CREATE INDEX article_entities_unresolved ON article_entities (entity_id, article_id) WHERE identity_id IS NULL;
+`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it

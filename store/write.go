@@ -40,7 +40,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // bulkCacheKiB is the page cache of the connection imports write on, in
 // KiB, against SQLite's default of 2,000. A batch dirties pages all over
-// the file (the hash index, the by-entity and by-identity indexes); once
+// the file (the hash index, the by-identity index); once
 // they outgrow the cache SQLite writes them to the WAL in the middle of the
 // transaction and again at commit, and the next batch reads them back: the
 // import slows as the store grows.
