@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -176,9 +177,28 @@ func linkPersons(ms []mention) {
 			remap[k] = best
 		}
 	}
+	// "K Morgan" in a team sheet is the article's "Kevin Morgan": an
+	// initial and surname join the one full name whose first name begins
+	// with that letter and whose surname it is. Two such names ("Stephen
+	// Jones", "Shane Jones" for "S Jones") leave it alone, and "G
+	// Easterby" never joins "Simon Easterby".
+	for _, k := range full {
+		if _, merged := remap[k]; merged {
+			continue
+		}
+		if to := initialOf(words[k], full, remap, words); to != "" {
+			remap[k] = to
+		}
+	}
 	for i := range ms {
 		if to, ok := remap[ms[i].key]; ok {
 			ms[i].key = to
+		} else if ms[i].typ != model.PER && ms[i].canon == "" {
+			// The tagger's type is weak evidence here: a team sheet's
+			// "D Humphreys" is often tagged an organisation.
+			if to := initialOf(ms[i].words, full, remap, words); to != "" {
+				ms[i].key = to
+			}
 		}
 	}
 	// Single words that are mostly tagged as a person.
@@ -201,6 +221,34 @@ func linkPersons(ms []mention) {
 		}
 		last[m.key] = i
 	}
+}
+
+// initialOf returns the full name that w, an initial and a surname ("k
+// morgan", "k. morgan"), stands for: the one name of full (taken through
+// remap) that is a first name beginning with the initial and then that
+// surname; "" when none or several fit. The surname must be all of the
+// rest: "C Jones" is not "Chris Rhys Jones", whom his team sheet calls
+// "Rhys Jones".
+func initialOf(w []string, full []string, remap map[string]string, words map[string][]string) string {
+	initial := strings.TrimSuffix(w[0], ".")
+	if len(w) < 2 || utf8.RuneCountInString(initial) != 1 {
+		return ""
+	}
+	found := ""
+	for _, o := range full {
+		ow := words[o]
+		if utf8.RuneCountInString(strings.TrimSuffix(ow[0], ".")) < 2 || !strings.HasPrefix(ow[0], initial) || !slices.Equal(ow[1:], w[1:]) {
+			continue
+		}
+		if to, ok := remap[o]; ok {
+			o = to
+		}
+		if found != "" && found != o {
+			return ""
+		}
+		found = o
+	}
+	return found
 }
 
 // endsWith reports whether the words of a name end with the words of

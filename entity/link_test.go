@@ -92,6 +92,32 @@ func TestLink(t *testing.T) {
 			want:  []string{"PER George W Bush: George W. Bush, George Bush", "PER Hans Christian Andersen: Hans Christian Andersen, Christian Andersen"},
 		},
 		{
+			name: "an initial and surname join the one full name they fit",
+			para: "Kevin Morgan and Simon Easterby scored. Wales: K Morgan, G Easterby, S. Easterby, P Jones.",
+			spans: []sp{{"Kevin Morgan", 1, model.PER}, {"Simon Easterby", 1, model.PER}, {"K Morgan", 1, model.PER},
+				{"G Easterby", 1, model.PER}, {"S. Easterby", 1, model.PER}, {"P Jones", 1, model.PER}},
+			want: []string{"PER Kevin Morgan: Kevin Morgan, K Morgan", "PER Simon Easterby: Simon Easterby, S. Easterby",
+				"PER G Easterby: G Easterby", "PER P Jones: P Jones"},
+		},
+		{
+			name: "an initial and surname the tagger took for an organisation",
+			para: "David Humphreys kicked. Ulster: D Humphreys.",
+			spans: []sp{{"David Humphreys", 1, model.PER}, {"D Humphreys", 1, model.ORG}},
+			want:  []string{"PER David Humphreys: David Humphreys, D Humphreys"},
+		},
+		{
+			name: "an initial joins only a full name of first name and that surname",
+			para: "Chris Rhys Jones starts. Replacements: Rhys Jones, C Jones.",
+			spans: []sp{{"Chris Rhys Jones", 1, model.PER}, {"Rhys Jones", 2, model.PER}, {"C Jones", 1, model.PER}},
+			want:  []string{"PER Chris Rhys Jones: Chris Rhys Jones, Rhys Jones", "PER C Jones: C Jones"},
+		},
+		{
+			name: "an initial that fits two full names joins neither",
+			para: "Stephen Jones and Shane Jones played. Wales: S Jones.",
+			spans: []sp{{"Stephen Jones", 1, model.PER}, {"Shane Jones", 1, model.PER}, {"S Jones", 1, model.PER}},
+			want:  []string{"PER Stephen Jones: Stephen Jones", "PER Shane Jones: Shane Jones", "PER S Jones: S Jones"},
+		},
+		{
 			name:  "a surname tagged as a place does not join a person",
 			para:  "Denzel Washington flew to Washington.",
 			spans: []sp{{"Denzel Washington", 1, model.PER}, {"Washington", 2, model.LOC}},
