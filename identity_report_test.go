@@ -39,8 +39,9 @@ func importForReport(t *testing.T, paths ...string) *store.Store {
 // TestIdentityReportBBC measures identities on the BBC store: the share of
 // the names listed in 10 or more articles that are listed under more than
 // one type (29.5 % when an entity was a name and a type), the Conservative
-// Party (at least 180 articles) and Manchester United. Run it with -v to
-// read the numbers.
+// Party (at least 180 articles) and Manchester United; and, with
+// reportSplits, where one thing is still two rows of one type. Run it with
+// -v to read the numbers.
 func TestIdentityReportBBC(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the BBC corpus")
@@ -75,8 +76,13 @@ func TestIdentityReportBBC(t *testing.T) {
 	}
 	share := 100 * float64(split) / float64(big)
 	t.Logf("names in 10+ articles: %d, listed under more than one type: %d (%.1f%%): %v", big, split, share, splitNames)
-	if share > 5 {
-		t.Errorf("%.1f%% of the names in 10+ articles are split across types, want at most 5%%", share)
+	// At most 6 %: nearly all that is left is a club and its place, apart
+	// on purpose. It was 5 % while a club's place was typed by the
+	// tagger's majority: Leeds, Middlesbrough and Cambridge were then two
+	// organisations each, a split of one type this share cannot see
+	// (reportSplits counts those, and wants none).
+	if share > 6 {
+		t.Errorf("%.1f%% of the names in 10+ articles are split across types, want at most 6%%", share)
 	}
 	cp, err := st.EntityByName(ctx, "Conservative Party", "")
 	t.Logf("Conservative Party: %+v %v", cp, err)
@@ -152,6 +158,9 @@ func reportSplits(t *testing.T, st *store.Store) {
 	}
 	t.Logf("sidebar rows of one type that may be one thing: %v in %d articles; e.g. %v", kinds, len(splitArticles), examples)
 	t.Logf("sidebar rows that hold two people of one surname: %d", twoPeople)
+	if twoPeople > 0 {
+		t.Errorf("%d sidebar rows hold two people, want none", twoPeople)
+	}
 
 	all, err := st.Entities(ctx, store.EntityQuery{})
 	if err != nil {
@@ -170,6 +179,9 @@ func reportSplits(t *testing.T, st *store.Store) {
 	}
 	sort.Strings(twins)
 	t.Logf("identities of one name and type: %d: %v", len(twins), twins)
+	if len(twins) > 0 {
+		t.Errorf("%d names are two identities of one type, want none: a reader sees two rows for one thing", len(twins))
+	}
 }
 
 // splitKind says how short, a sidebar name, may name the same thing as
