@@ -45,7 +45,11 @@ type mention struct {
 //     "Lib Dems" are "Liberal Democrats";
 //   - a person's surname or given name alone with the longer name it ends
 //     or starts ("Putin" → "Vladimir Putin"), the nearest earlier one when
-//     several could fit, and "George Bush" with "George W. Bush";
+//     several could fit, and "George Bush" with "George W. Bush"; a
+//     surname no person's name fits with the one name of two words of
+//     another type it ends ("Hepburn" with "Katharine Hepburn" tagged a
+//     place); an initial and surname with the one full name they fit ("K
+//     Morgan" → "Kevin Morgan");
 //   - an acronym with its expansion in the same article ("ICC" →
 //     "International Criminal Court").
 //
@@ -211,12 +215,28 @@ func linkPersons(ms []mention) {
 			}
 		}
 	}
+	// Names of two words the tagger did not take for a person's, by the
+	// word they end in: "Katharine Hepburn" tagged a place.
+	ending := map[string][]string{}
+	for _, m := range ms {
+		if m.typ != model.PER && len(m.words) == 2 && m.canon == "" && !slices.Contains(ending[m.words[1]], m.key) {
+			ending[m.words[1]] = append(ending[m.words[1]], m.key)
+		}
+	}
 	last := map[string]int{} // key → index of its latest mention so far
 	for i := range ms {
 		m := &ms[i]
 		if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
 			if to := nearestFull(m.words[0], full, remap, words, last); to != "" {
 				m.key = to
+			} else if ks := ending[m.key]; len(ks) == 1 {
+				// No person of the article has that name, and one
+				// other name ends in it: the tagger typed that name
+				// wrongly in one place or the other ("Hepburn" a
+				// person, "Katharine Hepburn" a place; "Housewives" a
+				// person, "Desperate Housewives" a show). The
+				// entity's type is the majority's, as ever.
+				m.key = ks[0]
 			}
 		}
 		last[m.key] = i

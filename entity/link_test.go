@@ -118,6 +118,24 @@ func TestLink(t *testing.T) {
 			want:  []string{"PER Stephen Jones: Stephen Jones", "PER Shane Jones: Shane Jones", "PER S Jones: S Jones"},
 		},
 		{
+			name: "a surname joins a full name the tagger did not take for a person",
+			para: "Katharine Hepburn starred. Hepburn won four Oscars.",
+			spans: []sp{{"Katharine Hepburn", 1, model.LOC}, {"Hepburn", 2, model.PER}},
+			want:  []string{"LOC Katharine Hepburn: Katharine Hepburn, Hepburn"},
+		},
+		{
+			name: "a person of that surname comes first",
+			para: "Mittal Steel grew. David Steel spoke. Steel said no.",
+			spans: []sp{{"Mittal Steel", 1, model.ORG}, {"David Steel", 1, model.PER}, {"Steel", 3, model.PER}},
+			want:  []string{"ORG Mittal Steel: Mittal Steel", "PER David Steel: David Steel, Steel"},
+		},
+		{
+			name: "a surname that ends two names of other types joins neither",
+			para: "Mittal Steel and British Steel merged. Steel said no.",
+			spans: []sp{{"Mittal Steel", 1, model.ORG}, {"British Steel", 1, model.ORG}, {"Steel", 3, model.PER}},
+			want:  []string{"ORG Mittal Steel: Mittal Steel", "ORG British Steel: British Steel", "PER Steel: Steel"},
+		},
+		{
 			name:  "a surname tagged as a place does not join a person",
 			para:  "Denzel Washington flew to Washington.",
 			spans: []sp{{"Denzel Washington", 1, model.PER}, {"Washington", 2, model.LOC}},
