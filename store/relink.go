@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // relinkRule is when a surname-only person is taken for the full name the
@@ -78,7 +79,9 @@ type relinkMerge struct {
 //     words) whose last word is the surname, the one in the most articles
 //     must be in at least 3, in at least as many as the surname, and, with
 //     the other spellings of his first and last name ("George W Bush",
-//     "George Bush"), in at least 85% of all their articles. "Blair" is
+//     "George Bush") and his initial where it fits no one else ("P
+//     O'Connell" for Paul O'Connell), in at least 85% of all their
+//     articles. "Blair" is
 //     Tony Blair (147 of 161 BBC articles); "Brown" is not Gordon Brown
 //     (82 of 106: Wes, Dan, James and many more), so it is left alone.
 //   - Each article must be about that person's world. His signature is the
@@ -341,6 +344,35 @@ func (r relinkRule) dominant(sur person, candidates []person) (target person, va
 		g.ids = append(g.ids, c.id)
 		sum += c.articles
 	}
+	// A team sheet's "P O'Connell" is the one full name it fits, "Paul
+	// O'Connell" (a first name, then that surname), and counts with him;
+	// one that fits two people stays a rival of both.
+	folded := make(map[*group]bool)
+	for _, g := range order {
+		initial, ok := initialOf(g.best.words)
+		if !ok {
+			continue
+		}
+		var fit *group
+		for _, o := range order {
+			w := o.best.words
+			if len(w) != 2 || utf8.RuneCountInString(strings.TrimSuffix(w[0], ".")) < 2 ||
+				!strings.HasPrefix(w[0], initial) || w[1] != g.best.words[1] {
+				continue
+			}
+			if fit != nil {
+				fit = nil
+				break
+			}
+			fit = o
+		}
+		if fit != nil {
+			fit.articles += g.articles
+			fit.ids = append(fit.ids, g.ids...)
+			folded[g] = true
+		}
+	}
+	order = slices.DeleteFunc(order, func(g *group) bool { return folded[g] })
 	// The first of equals wins, so the choice does not depend on map order.
 	top := slices.MaxFunc(order, func(a, b *group) int {
 		if c := cmp.Compare(a.articles, b.articles); c != 0 {
@@ -353,6 +385,16 @@ func (r relinkRule) dominant(sur person, candidates []person) (target person, va
 		return person{}, nil, false
 	}
 	return top.best, top.ids, true
+}
+
+// initialOf returns the initial of a name of two words that is an
+// initial and a surname ("p o'connell", "p. o'connell").
+func initialOf(words []string) (string, bool) {
+	if len(words) != 2 {
+		return "", false
+	}
+	initial := strings.TrimSuffix(words[0], ".")
+	return initial, utf8.RuneCountInString(initial) == 1
 }
 
 // signature returns the entities most often named with entity target in
