@@ -48,8 +48,9 @@ type mention struct {
 //     several could fit, and "George Bush" with "George W. Bush"; a
 //     surname no person's name fits with the one name of two words of
 //     another type it ends ("Hepburn" with "Katharine Hepburn" tagged a
-//     place); an initial and surname with the one full name they fit ("K
-//     Morgan" → "Kevin Morgan");
+//     place); a surname tagged as a place no gazetteer knows with the one
+//     person it ends ("Robben" → "Arjen Robben"); an initial and surname
+//     with the one full name they fit ("K Morgan" → "Kevin Morgan");
 //   - an acronym with its expansion in the same article ("ICC" →
 //     "International Criminal Court").
 //
@@ -109,7 +110,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		}
 	}
 	personWords(ms)
-	linkPersons(ms)
+	linkPersons(ms, l.places)
 	linkAcronyms(ms)
 	return group(l, ms)
 }
@@ -153,8 +154,9 @@ func fieldRank(f model.Field) int {
 	return 2
 }
 
-// linkPersons joins people's short names to their full ones.
-func linkPersons(ms []mention) {
+// linkPersons joins people's short names to their full ones; places are
+// the gazetteer's places.
+func linkPersons(ms []mention, places map[string]bool) {
 	// People named with two or more words, by key, in order of first mention.
 	var full []string
 	words := map[string][]string{}
@@ -226,7 +228,15 @@ func linkPersons(ms []mention) {
 	last := map[string]int{} // key → index of its latest mention so far
 	for i := range ms {
 		m := &ms[i]
-		if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
+		if len(m.words) == 1 && m.canon == "" && m.typ == model.LOC && !m.placed && 2*per[m.key] < all[m.key] && !places[m.name] {
+			// A surname the tagger took for a place ("Robben scored")
+			// that no gazetteer knows is the one person of the article
+			// it ends; "Washington" stays the place beside Denzel
+			// Washington.
+			if to := onlyEndingIn(m.words[0], full, remap, words); to != "" {
+				m.key = to
+			}
+		} else if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
 			if to := nearestFull(m.words[0], full, remap, words, last); to != "" {
 				m.key = to
 			} else if ks := ending[m.key]; len(ks) == 1 {
@@ -267,6 +277,26 @@ func initialOf(w []string, full []string, remap map[string]string, words map[str
 			return ""
 		}
 		found = o
+	}
+	return found
+}
+
+// onlyEndingIn returns the one full name (taken through remap) whose last
+// word is w, or "" when none or several are.
+func onlyEndingIn(w string, full []string, remap map[string]string, words map[string][]string) string {
+	found := ""
+	for _, k := range full {
+		fw := words[k]
+		if fw[len(fw)-1] != w {
+			continue
+		}
+		if to, ok := remap[k]; ok {
+			k = to
+		}
+		if found != "" && found != k {
+			return ""
+		}
+		found = k
 	}
 	return found
 }

@@ -136,6 +136,13 @@ func TestLink(t *testing.T) {
 			want:  []string{"ORG Mittal Steel: Mittal Steel", "ORG British Steel: British Steel", "PER Steel: Steel"},
 		},
 		{
+			name: "a surname tagged as a place that is no known place joins the one person it fits",
+			para: "Arjen Robben is fit. Robben scored. Tom Rees and David Rees played; Rees was hurt.",
+			spans: []sp{{"Arjen Robben", 1, model.PER}, {"Robben", 2, model.LOC}, {"Tom Rees", 1, model.PER},
+				{"David Rees", 1, model.PER}, {"Rees", 3, model.LOC}},
+			want: []string{"PER Arjen Robben: Arjen Robben, Robben", "PER Tom Rees: Tom Rees", "PER David Rees: David Rees", "LOC Rees: Rees"},
+		},
+		{
 			name:  "a surname tagged as a place does not join a person",
 			para:  "Denzel Washington flew to Washington.",
 			spans: []sp{{"Denzel Washington", 1, model.PER}, {"Washington", 2, model.LOC}},
