@@ -163,6 +163,32 @@ func TestRelinkDecides(t *testing.T) {
 			want:    "O'Connell",
 		},
 		{
+			name:    "a team sheet's initial in the full name's world joins it",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")),
+			want:    "Paul O'Connell",
+		},
+		{
+			name:    "a team sheet's initial the tagger took for an organisation joins too",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: P O'Connell.", named{"P O'Connell", model.ORG, "P O'Connell"}, org("Munster")),
+			want:    "Paul O'Connell",
+		},
+		{
+			name: "an initial that fits two people of comparable size stays",
+			stored: slices.Concat(
+				repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+				repeat(3, story("Munster board", "Peter O'Connell spoke for Munster.", per("Peter O'Connell", "Peter O'Connell"), org("Munster")))),
+			surname: story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")),
+			want:    "P O'Connell",
+		},
+		{
+			name:    "an initial of another letter stays",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: D O'Connell.", per("D O'Connell", "D O'Connell"), org("Munster")),
+			want:    "D O'Connell",
+		},
+		{
 			name:    "a title of the same sex fits",
 			stored:  kennedyStories(),
 			surname: story("Lib Dem poll", "Mr Kennedy told the Liberal Democrats to hope.", per("Kennedy", "Kennedy"), org("Liberal Democrats")),
