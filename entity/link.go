@@ -225,17 +225,23 @@ func linkPersons(ms []mention, places map[string]bool) {
 			ending[m.words[1]] = append(ending[m.words[1]], m.key)
 		}
 	}
+	// A surname the tagger took mostly for a place ("Bell could make his
+	// England debut") that no gazetteer knows is the one person of the
+	// article it ends, Duncan Bell, every mention of it tagged a place or
+	// a person; "Washington" stays the place beside Denzel Washington.
+	placeSurname := map[string]string{}
+	for _, m := range ms {
+		if len(m.words) == 1 && m.canon == "" && m.typ == model.LOC && !m.placed && 2*per[m.key] < all[m.key] && !places[m.name] {
+			if to := onlyEndingIn(m.words[0], full, remap, words); to != "" {
+				placeSurname[m.key] = to
+			}
+		}
+	}
 	last := map[string]int{} // key → index of its latest mention so far
 	for i := range ms {
 		m := &ms[i]
-		if len(m.words) == 1 && m.canon == "" && m.typ == model.LOC && !m.placed && 2*per[m.key] < all[m.key] && !places[m.name] {
-			// A surname the tagger took for a place ("Robben scored")
-			// that no gazetteer knows is the one person of the article
-			// it ends; "Washington" stays the place beside Denzel
-			// Washington.
-			if to := onlyEndingIn(m.words[0], full, remap, words); to != "" {
-				m.key = to
-			}
+		if to, ok := placeSurname[m.key]; ok && len(m.words) == 1 && m.canon == "" && !m.placed && (m.typ == model.LOC || m.typ == model.PER) {
+			m.key, m.typ = to, model.PER // the person, so he is typed one
 		} else if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
 			if to := nearestFull(m.words[0], full, remap, words, last); to != "" {
 				m.key = to

@@ -137,10 +137,10 @@ func TestLink(t *testing.T) {
 		},
 		{
 			name: "a surname tagged as a place that is no known place joins the one person it fits",
-			para: "Arjen Robben is fit. Robben scored. Tom Rees and David Rees played; Rees was hurt.",
-			spans: []sp{{"Arjen Robben", 1, model.PER}, {"Robben", 2, model.LOC}, {"Tom Rees", 1, model.PER},
-				{"David Rees", 1, model.PER}, {"Rees", 3, model.LOC}},
-			want: []string{"PER Arjen Robben: Arjen Robben, Robben", "PER Tom Rees: Tom Rees", "PER David Rees: David Rees", "LOC Rees: Rees"},
+			para: "Duncan Bell is fit. Bell scored, Bell ran and Bell won. Tom Rees and David Rees played; Rees was hurt.",
+			spans: []sp{{"Duncan Bell", 1, model.PER}, {"Bell", 2, model.LOC}, {"Bell", 3, model.PER}, {"Bell", 4, model.LOC},
+				{"Tom Rees", 1, model.PER}, {"David Rees", 1, model.PER}, {"Rees", 3, model.LOC}},
+			want: []string{"PER Duncan Bell: Duncan Bell, Bell, Bell, Bell", "PER Tom Rees: Tom Rees", "PER David Rees: David Rees", "LOC Rees: Rees"},
 		},
 		{
 			name:  "a surname tagged as a place does not join a person",
