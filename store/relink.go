@@ -279,14 +279,48 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 				return nil, err
 			}
 		}
+		given, err := givenNameOf(ctx, tx, target)
+		if err != nil {
+			return nil, err
+		}
 		for i, a := range articles {
 			if !titlesAgree(heres[i], known) {
 				continue // "Baroness Kennedy" is not Charles Kennedy
 			}
 			merges = append(merges, relinkMerge{article: a, from: sur.id, to: target.id, surname: last})
+			// His first name alone in the same article ("Elvis" beside
+			// "Presley") is him too: within an article entity.Link joins
+			// it to no one, as it saw no full name there.
+			if given == 0 || given == sur.id {
+				continue
+			}
+			var here bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM article_entities
+				WHERE article_id = ? AND entity_id = ?)`, a, given).Scan(&here); err != nil {
+				return nil, err
+			}
+			if here {
+				merges = append(merges, relinkMerge{article: a, from: given, to: target.id, surname: last})
+			}
 		}
 	}
 	return merges, nil
+}
+
+// givenNameOf returns the id of the one-word person named as the first
+// word of target's name ("Elvis" for Elvis Presley), 0 when none is stored
+// or target is an initial and surname.
+func givenNameOf(ctx context.Context, tx *sql.Tx, target person) (int64, error) {
+	if _, ok := initialOf(target.words); ok {
+		return 0, nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE key = ? AND type = 'PER' AND articles > 0`,
+		target.words[0]).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return id, err
 }
 
 // people returns the short names of people in some article, by id: the

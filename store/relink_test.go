@@ -189,6 +189,12 @@ func TestRelinkDecides(t *testing.T) {
 			want:    "D O'Connell",
 		},
 		{
+			name:    "his first name alone in the relinked article goes with his surname",
+			stored:  repeat(3, story("Reissue", "Elvis Presley topped the chart for RCA.", per("Elvis Presley", "Elvis Presley"), org("RCA"))),
+			surname: story("Chart", "Presley is back on RCA; Elvis fans queued.", per("Presley", "Presley"), per("Elvis", "Elvis"), org("RCA")),
+			want:    "Elvis Presley",
+		},
+		{
 			name:    "a title of the same sex fits",
 			stored:  kennedyStories(),
 			surname: story("Lib Dem poll", "Mr Kennedy told the Liberal Democrats to hope.", per("Kennedy", "Kennedy"), org("Liberal Democrats")),
