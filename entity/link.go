@@ -266,8 +266,11 @@ func linkPersons(ms []mention, places map[string]bool) {
 // rest: "C Jones" is not "Chris Rhys Jones", whom his team sheet calls
 // "Rhys Jones".
 func initialOf(w []string, full []string, remap map[string]string, words map[string][]string) string {
+	if len(w) < 2 {
+		return ""
+	}
 	initial := strings.TrimSuffix(w[0], ".")
-	if len(w) < 2 || utf8.RuneCountInString(initial) != 1 {
+	if utf8.RuneCountInString(initial) != 1 {
 		return ""
 	}
 	found := ""
