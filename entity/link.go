@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -44,7 +45,12 @@ type mention struct {
 //     "Lib Dems" are "Liberal Democrats";
 //   - a person's surname or given name alone with the longer name it ends
 //     or starts ("Putin" → "Vladimir Putin"), the nearest earlier one when
-//     several could fit, and "George Bush" with "George W. Bush";
+//     several could fit, and "George Bush" with "George W. Bush"; a
+//     surname no person's name fits with the one name of two words of
+//     another type it ends ("Hepburn" with "Katharine Hepburn" tagged a
+//     place); a surname tagged as a place no gazetteer knows with the one
+//     person it ends ("Robben" → "Arjen Robben"); an initial and surname
+//     with the one full name they fit ("K Morgan" → "Kevin Morgan");
 //   - an acronym with its expansion in the same article ("ICC" →
 //     "International Criminal Court").
 //
@@ -104,7 +110,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		}
 	}
 	personWords(ms)
-	linkPersons(ms)
+	linkPersons(ms, l.places)
 	linkAcronyms(ms)
 	return group(l, ms)
 }
@@ -148,8 +154,9 @@ func fieldRank(f model.Field) int {
 	return 2
 }
 
-// linkPersons joins people's short names to their full ones.
-func linkPersons(ms []mention) {
+// linkPersons joins people's short names to their full ones; places are
+// the gazetteer's places.
+func linkPersons(ms []mention, places map[string]bool) {
 	// People named with two or more words, by key, in order of first mention.
 	var full []string
 	words := map[string][]string{}
@@ -176,9 +183,28 @@ func linkPersons(ms []mention) {
 			remap[k] = best
 		}
 	}
+	// "K Morgan" in a team sheet is the article's "Kevin Morgan": an
+	// initial and surname join the one full name whose first name begins
+	// with that letter and whose surname it is. Two such names ("Stephen
+	// Jones", "Shane Jones" for "S Jones") leave it alone, and "G
+	// Easterby" never joins "Simon Easterby".
+	for _, k := range full {
+		if _, merged := remap[k]; merged {
+			continue
+		}
+		if to := initialOf(words[k], full, remap, words); to != "" {
+			remap[k] = to
+		}
+	}
 	for i := range ms {
 		if to, ok := remap[ms[i].key]; ok {
 			ms[i].key = to
+		} else if ms[i].typ != model.PER && ms[i].canon == "" {
+			// The tagger's type is weak evidence here: a team sheet's
+			// "D Humphreys" is often tagged an organisation.
+			if to := initialOf(ms[i].words, full, remap, words); to != "" {
+				ms[i].key = to
+			}
 		}
 	}
 	// Single words that are mostly tagged as a person.
@@ -191,16 +217,97 @@ func linkPersons(ms []mention) {
 			}
 		}
 	}
+	// Names of two words the tagger did not take for a person's, by the
+	// word they end in: "Katharine Hepburn" tagged a place.
+	ending := map[string][]string{}
+	for _, m := range ms {
+		if m.typ != model.PER && len(m.words) == 2 && m.canon == "" && !slices.Contains(ending[m.words[1]], m.key) {
+			ending[m.words[1]] = append(ending[m.words[1]], m.key)
+		}
+	}
+	// A surname the tagger took mostly for a place ("Bell could make his
+	// England debut") that no gazetteer knows is the one person of the
+	// article it ends, Duncan Bell, every mention of it tagged a place or
+	// a person; "Washington" stays the place beside Denzel Washington.
+	placeSurname := map[string]string{}
+	for _, m := range ms {
+		if len(m.words) == 1 && m.canon == "" && m.typ == model.LOC && !m.placed && 2*per[m.key] < all[m.key] && !places[m.name] {
+			if to := onlyEndingIn(m.words[0], full, remap, words); to != "" {
+				placeSurname[m.key] = to
+			}
+		}
+	}
 	last := map[string]int{} // key → index of its latest mention so far
 	for i := range ms {
 		m := &ms[i]
-		if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
+		if to, ok := placeSurname[m.key]; ok && len(m.words) == 1 && m.canon == "" && !m.placed && (m.typ == model.LOC || m.typ == model.PER) {
+			m.key, m.typ = to, model.PER // the person, so he is typed one
+		} else if len(m.words) == 1 && m.canon == "" && 2*per[m.key] >= all[m.key] {
 			if to := nearestFull(m.words[0], full, remap, words, last); to != "" {
 				m.key = to
+			} else if ks := ending[m.key]; len(ks) == 1 {
+				// No person of the article has that name, and one
+				// other name ends in it: the tagger typed that name
+				// wrongly in one place or the other ("Hepburn" a
+				// person, "Katharine Hepburn" a place; "Housewives" a
+				// person, "Desperate Housewives" a show). The
+				// entity's type is the majority's, as ever.
+				m.key = ks[0]
 			}
 		}
 		last[m.key] = i
 	}
+}
+
+// initialOf returns the full name that w, an initial and a surname ("k
+// morgan", "k. morgan"), stands for: the one name of full (taken through
+// remap) that is a first name beginning with the initial and then that
+// surname; "" when none or several fit. The surname must be all of the
+// rest: "C Jones" is not "Chris Rhys Jones", whom his team sheet calls
+// "Rhys Jones".
+func initialOf(w []string, full []string, remap map[string]string, words map[string][]string) string {
+	if len(w) < 2 {
+		return ""
+	}
+	initial := strings.TrimSuffix(w[0], ".")
+	if utf8.RuneCountInString(initial) != 1 {
+		return ""
+	}
+	found := ""
+	for _, o := range full {
+		ow := words[o]
+		if utf8.RuneCountInString(strings.TrimSuffix(ow[0], ".")) < 2 || !strings.HasPrefix(ow[0], initial) || !slices.Equal(ow[1:], w[1:]) {
+			continue
+		}
+		if to, ok := remap[o]; ok {
+			o = to
+		}
+		if found != "" && found != o {
+			return ""
+		}
+		found = o
+	}
+	return found
+}
+
+// onlyEndingIn returns the one full name (taken through remap) whose last
+// word is w, or "" when none or several are.
+func onlyEndingIn(w string, full []string, remap map[string]string, words map[string][]string) string {
+	found := ""
+	for _, k := range full {
+		fw := words[k]
+		if fw[len(fw)-1] != w {
+			continue
+		}
+		if to, ok := remap[k]; ok {
+			k = to
+		}
+		if found != "" && found != k {
+			return ""
+		}
+		found = k
+	}
+	return found
 }
 
 // endsWith reports whether the words of a name end with the words of

@@ -44,8 +44,9 @@ import (
 // The tagger's type plays no part in which identity a row joins, so
 // "Oscar" is one identity however each article typed it. The type of an
 // identity is decided across the store (decideTypes): the type of a
-// gazetteer or hand-list entry, ORG for a club, else the type most of its
-// mentions were tagged with; a correction overrules all of these.
+// gazetteer or hand-list entry, ORG for a club and LOC for the place a
+// club is named after, else the type most of its mentions were tagged
+// with; a correction overrules all of these.
 type identityKey struct {
 	key   string // folded canonical name
 	sense string // "" or what tells it from a namesake: "club", "article:12"
@@ -354,8 +355,10 @@ func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
 		// A place's name is its club in a sports story, and where the
 		// tagger took it for an organisation in a story that names a club
 		// no place is named after ("Bates seals takeover": Leeds, Chelsea,
-		// Arsenal). An organisation named after a place elsewhere is
-		// something else: Cambridge's university, Liverpool's council.
+		// Arsenal). Elsewhere the name is the place (decideTypes types it
+		// so), whatever the tagger said: on the BBC folder its
+		// "organisations" named after a club's place were nearly all
+		// the town ("visits Liverpool", "Leeds band Kaiser Chiefs").
 		if r.aliases.placeClubs[c.key] && (sport || ar.typ == model.ORG && r.namesClub(list)) {
 			c.sense, c.typ = senseClub, model.ORG
 		}

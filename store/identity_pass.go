@@ -192,6 +192,13 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 			typ = fixedType[ref]
 		case it.sense == senseClub:
 			typ = string(model.ORG)
+		case it.sense == "" && r.aliases.placeClubs[it.key]:
+			// The place, where the name is not its club (choose): the
+			// tagger, which learnt "Liverpool" from match reports, calls
+			// the city an organisation ("visits Liverpool", "Liverpool
+			// band"), and the majority made it a second Liverpool
+			// organisation beside the club.
+			typ = string(model.LOC)
 		case isStatic && static.typ != "" && clubFits(static, it.key, false):
 			typ = string(static.typ)
 		default:

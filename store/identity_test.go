@@ -282,6 +282,47 @@ func TestClubOutsideSportsStories(t *testing.T) {
 	checkCounts(t, s)
 }
 
+// A place that names a club is, where it is not the club, the place,
+// however the tagger typed it: the tagger learnt "Liverpool" from match
+// reports and calls the city an organisation in a story about an election
+// tour, which listed it as a second Liverpool organisation beside the club.
+func TestPlaceThatNamesAClubIsThePlaceElsewhere(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Match", "Liverpool beat Everton in the league match; the striker scored two goals and the coach won the cup final of the season.",
+			named{"Liverpool", model.ORG, "Liverpool"}, org("Everton")),
+		story("Tour", "The leader visits Manchester and Liverpool this week.",
+			named{"Manchester", model.LOC, "Manchester"}, named{"Liverpool", model.ORG, "Liverpool"}),
+		story("Gig", "Liverpool band The Coral played.", named{"Liverpool", model.ORG, "Liverpool"}),
+		story("Ferry", "The ferry sails from Liverpool.", named{"Liverpool", model.LOC, "Liverpool"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	club := entityNamed(t, s, ids[0], "Liverpool")
+	if club.Type != model.ORG {
+		t.Errorf("Liverpool in the match report is %+v, want the club, an organisation", club)
+	}
+	for _, id := range ids[1:] {
+		if got := entityNamed(t, s, id, "Liverpool"); got.ID == club.ID || got.Type != model.LOC {
+			t.Errorf("Liverpool in article %d is %+v, want the place (the club is %+v)", id, got, club)
+		}
+	}
+	all, err := s.Entities(ctx, store.EntityQuery{Name: "Liverpool"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[model.EntityType]int{}
+	for _, e := range all {
+		types[e.Type]++
+	}
+	if types[model.ORG] != 1 || types[model.LOC] != 1 {
+		t.Errorf("Liverpool is %+v, want one club and one place", all)
+	}
+	checkCounts(t, s)
+}
+
 // An acronym means what the articles in the store spell it out as: once
 // the articles that taught it are deleted, it means what the others say.
 func TestAcronymForgottenWithItsArticles(t *testing.T) {

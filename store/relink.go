@@ -8,6 +8,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/bylinehq/byline/model"
 )
 
 // relinkRule is when a surname-only person is taken for the full name the
@@ -67,7 +70,10 @@ type relinkMerge struct {
 }
 
 // Relink joins, across articles, a person named by surname alone to the
-// full name the store knows, and reports how many articles it relinked.
+// full name the store knows, and reports how many articles it relinked. A
+// team sheet's initial and surname ("P O'Connell", whatever type the
+// tagger gave it) is relinked the same way, to the full names it fits:
+// a first name of that initial, then that surname.
 // Within one article the tagger already takes "Blair" for the article's
 // "Tony Blair"; an article that only ever says "Mr Blair" is stored with a
 // person "Blair", and a reader following Tony Blair would miss it.
@@ -78,7 +84,9 @@ type relinkMerge struct {
 //     words) whose last word is the surname, the one in the most articles
 //     must be in at least 3, in at least as many as the surname, and, with
 //     the other spellings of his first and last name ("George W Bush",
-//     "George Bush"), in at least 85% of all their articles. "Blair" is
+//     "George Bush") and his initial where it fits no one else ("P
+//     O'Connell" for Paul O'Connell), in at least 85% of all their
+//     articles. "Blair" is
 //     Tony Blair (147 of 161 BBC articles); "Brown" is not Gordon Brown
 //     (82 of 106: Wes, Dan, James and many more), so it is left alone.
 //   - Each article must be about that person's world. His signature is the
@@ -198,7 +206,7 @@ func changedSurnames(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT e.key FROM identity_dirty d
 		CROSS JOIN identity_names n CROSS JOIN entities e
-		WHERE n.identity_id = abs(d.identity_id) AND e.id = n.entity_id AND e.type = 'PER'`)
+		WHERE n.identity_id = abs(d.identity_id) AND e.id = n.entity_id AND (e.type = 'PER' OR `+initialKey+`)`)
 	if err != nil {
 		return nil, err
 	}
@@ -238,10 +246,11 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 	common := max(int(r.commonShare*float64(total)), r.commonFloor)
 	var merges []relinkMerge
 	for _, sur := range surnames {
-		if only != nil && !only[sur.words[0]] {
+		last := sur.words[len(sur.words)-1]
+		if only != nil && !only[last] {
 			continue
 		}
-		target, variants, ok := r.dominant(sur, full[sur.words[0]])
+		target, variants, ok := r.dominant(sur, fitting(sur, full[last]))
 		if !ok {
 			continue
 		}
@@ -270,21 +279,59 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 				return nil, err
 			}
 		}
+		given, err := givenNameOf(ctx, tx, target)
+		if err != nil {
+			return nil, err
+		}
 		for i, a := range articles {
 			if !titlesAgree(heres[i], known) {
 				continue // "Baroness Kennedy" is not Charles Kennedy
 			}
-			merges = append(merges, relinkMerge{article: a, from: sur.id, to: target.id, surname: sur.words[0]})
+			merges = append(merges, relinkMerge{article: a, from: sur.id, to: target.id, surname: last})
+			// His first name alone in the same article ("Elvis" beside
+			// "Presley") is him too: within an article entity.Link joins
+			// it to no one, as it saw no full name there.
+			if given == 0 || given == sur.id {
+				continue
+			}
+			var here bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM article_entities
+				WHERE article_id = ? AND entity_id = ?)`, a, given).Scan(&here); err != nil {
+				return nil, err
+			}
+			if here {
+				merges = append(merges, relinkMerge{article: a, from: given, to: target.id, surname: last})
+			}
 		}
 	}
 	return merges, nil
 }
 
-// people returns the one-word PER entities in some article, by id, and the
-// longer ones by their last word.
+// givenNameOf returns the id of the one-word person named as the first
+// word of target's name ("Elvis" for Elvis Presley), 0 when none is stored
+// or target is an initial and surname.
+func givenNameOf(ctx context.Context, tx *sql.Tx, target person) (int64, error) {
+	if _, ok := initialOf(target.words); ok {
+		return 0, nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE key = ? AND type = 'PER' AND articles > 0`,
+		target.words[0]).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return id, err
+}
+
+// people returns the short names of people in some article, by id: the
+// one-word PER entities and those of an initial and a surname (a team
+// sheet's "P O'Connell"); and the longer ones by their last word, those of
+// an initial too.
 func people(ctx context.Context, tx *sql.Tx) (surnames []person, full map[string][]person, err error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, key, articles FROM entities
-		WHERE type = 'PER' AND articles > 0 ORDER BY id`)
+	// An initial and surname is a person's name whatever the tagger typed
+	// it: a team sheet's "D Traille" is often an organisation to it.
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.key, e.type, e.articles FROM entities e
+		WHERE (e.type = 'PER' OR `+initialKey+`) AND e.articles > 0 ORDER BY e.id`)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -292,26 +339,62 @@ func people(ctx context.Context, tx *sql.Tx) (surnames []person, full map[string
 	full = make(map[string][]person)
 	for rows.Next() {
 		var p person
-		var key string
-		if err := rows.Scan(&p.id, &key, &p.articles); err != nil {
+		var key, typ string
+		if err := rows.Scan(&p.id, &key, &typ, &p.articles); err != nil {
 			return nil, nil, err
 		}
 		p.words = strings.Fields(key)
-		switch len(p.words) {
-		case 0:
-		case 1:
+		_, initial := initialOf(p.words)
+		switch {
+		case len(p.words) == 0:
+		case typ != string(model.PER):
+			if initial {
+				surnames = append(surnames, p)
+			}
+		case len(p.words) == 1:
 			surnames = append(surnames, p)
 		default:
 			last := p.words[len(p.words)-1]
 			full[last] = append(full[last], p)
+			if initial {
+				surnames = append(surnames, p)
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	// Only surnames some full name ends in can be relinked.
-	surnames = slices.DeleteFunc(surnames, func(p person) bool { return len(full[p.words[0]]) == 0 })
+	// Only short names some full name fits can be relinked.
+	surnames = slices.DeleteFunc(surnames, func(p person) bool {
+		return len(fitting(p, full[p.words[len(p.words)-1]])) == 0
+	})
 	return surnames, full, nil
+}
+
+// fitting returns the full names, of those ending in the surname of short,
+// that short may stand for: all of them for a surname alone; for an
+// initial and surname, those of a first name that begins with the initial
+// and then that surname ("Paul O'Connell" for "P O'Connell", not "Chris
+// Rhys Jones" for "C Jones"), as entity.Link joins them in one article.
+func fitting(short person, candidates []person) []person {
+	initial, ok := initialOf(short.words)
+	if !ok {
+		return candidates
+	}
+	var out []person
+	for _, c := range candidates {
+		if fitsInitial(initial, c.words) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fitsInitial reports whether the words of a name are a first name that
+// begins with initial and one word more, the surname.
+func fitsInitial(initial string, words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(strings.TrimSuffix(words[0], ".")) > 1 &&
+		strings.HasPrefix(words[0], initial)
 }
 
 // dominant picks the person surname sur means among candidates (in id
@@ -341,6 +424,33 @@ func (r relinkRule) dominant(sur person, candidates []person) (target person, va
 		g.ids = append(g.ids, c.id)
 		sum += c.articles
 	}
+	// A team sheet's "P O'Connell" is the one full name it fits, "Paul
+	// O'Connell" (a first name, then that surname), and counts with him;
+	// one that fits two people stays a rival of both.
+	folded := make(map[*group]bool)
+	for _, g := range order {
+		initial, ok := initialOf(g.best.words)
+		if !ok {
+			continue
+		}
+		var fit *group
+		for _, o := range order {
+			if w := o.best.words; !fitsInitial(initial, w) || w[1] != g.best.words[1] {
+				continue
+			}
+			if fit != nil {
+				fit = nil
+				break
+			}
+			fit = o
+		}
+		if fit != nil {
+			fit.articles += g.articles
+			fit.ids = append(fit.ids, g.ids...)
+			folded[g] = true
+		}
+	}
+	order = slices.DeleteFunc(order, func(g *group) bool { return folded[g] })
 	// The first of equals wins, so the choice does not depend on map order.
 	top := slices.MaxFunc(order, func(a, b *group) int {
 		if c := cmp.Compare(a.articles, b.articles); c != 0 {
@@ -353,6 +463,21 @@ func (r relinkRule) dominant(sur person, candidates []person) (target person, va
 		return person{}, nil, false
 	}
 	return top.best, top.ids, true
+}
+
+// initialKey is the SQL condition on an entity e whose key is a letter,
+// perhaps with a full stop, then one word: what initialOf accepts, in
+// ASCII letters.
+const initialKey = `(e.key GLOB '[a-z] [^ ]*' AND e.key NOT GLOB '* * *' OR e.key GLOB '[a-z]. [^ ]*' AND e.key NOT GLOB '* * *')`
+
+// initialOf returns the initial of a name of two words that is an
+// initial and a surname ("p o'connell", "p. o'connell").
+func initialOf(words []string) (string, bool) {
+	if len(words) != 2 {
+		return "", false
+	}
+	initial := strings.TrimSuffix(words[0], ".")
+	return initial, utf8.RuneCountInString(initial) == 1
 }
 
 // signature returns the entities most often named with entity target in

@@ -37,6 +37,17 @@ func story(title, body string, entities ...named) model.Article {
 	return a
 }
 
+// repeat is n copies of a, each its own article.
+func repeat(n int, a model.Article) []model.Article {
+	var out []model.Article
+	for i := range n {
+		c := a
+		c.Title = fmt.Sprintf("%s %d", a.Title, i)
+		out = append(out, c)
+	}
+	return out
+}
+
 // blairStories are three articles naming Tony Blair with Labour and Gordon
 // Brown: enough for Tony Blair to be the Blair of the store, with Labour
 // and Gordon Brown his signature.
@@ -133,6 +144,55 @@ func TestRelinkDecides(t *testing.T) {
 			stored:  bushStories(),
 			surname: story("Budget plan", "President Bush wrote to Congress.", per("Bush", "Bush"), org("Congress")),
 			want:    "George W Bush",
+		},
+		{
+			name: "a team sheet's initial counts with the one full name it fits",
+			stored: slices.Concat(
+				repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+				repeat(3, story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")))),
+			surname: story("Lineout", "O'Connell won the ball for Munster.", per("O'Connell", "O'Connell"), org("Munster")),
+			want:    "Paul O'Connell",
+		},
+		{
+			name: "an initial that fits two people counts for neither",
+			stored: slices.Concat(
+				repeat(6, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+				repeat(1, story("Council", "Peter O'Connell spoke for Munster.", per("Peter O'Connell", "Peter O'Connell"), org("Munster"))),
+				repeat(3, story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")))),
+			surname: story("Lineout", "O'Connell won the ball for Munster.", per("O'Connell", "O'Connell"), org("Munster")),
+			want:    "O'Connell",
+		},
+		{
+			name:    "a team sheet's initial in the full name's world joins it",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")),
+			want:    "Paul O'Connell",
+		},
+		{
+			name:    "a team sheet's initial the tagger took for an organisation joins too",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: P O'Connell.", named{"P O'Connell", model.ORG, "P O'Connell"}, org("Munster")),
+			want:    "Paul O'Connell",
+		},
+		{
+			name: "an initial that fits two people of comparable size stays",
+			stored: slices.Concat(
+				repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+				repeat(3, story("Munster board", "Peter O'Connell spoke for Munster.", per("Peter O'Connell", "Peter O'Connell"), org("Munster")))),
+			surname: story("Munster team", "Munster: P O'Connell.", per("P O'Connell", "P O'Connell"), org("Munster")),
+			want:    "P O'Connell",
+		},
+		{
+			name:    "an initial of another letter stays",
+			stored:  repeat(3, story("Munster win", "Paul O'Connell led Munster.", per("Paul O'Connell", "Paul O'Connell"), org("Munster"))),
+			surname: story("Munster team", "Munster: D O'Connell.", per("D O'Connell", "D O'Connell"), org("Munster")),
+			want:    "D O'Connell",
+		},
+		{
+			name:    "his first name alone in the relinked article goes with his surname",
+			stored:  repeat(3, story("Reissue", "Elvis Presley topped the chart for RCA.", per("Elvis Presley", "Elvis Presley"), org("RCA"))),
+			surname: story("Chart", "Presley is back on RCA; Elvis fans queued.", per("Presley", "Presley"), per("Elvis", "Elvis"), org("RCA")),
+			want:    "Elvis Presley",
 		},
 		{
 			name:    "a title of the same sex fits",
