@@ -13,6 +13,7 @@ package main
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -38,6 +39,7 @@ func main() {
 		leaf     = flag.Int("leaf", 12, "clusters this small are not split")
 		seed     = flag.Uint64("seed", 1, "seed for the 2-means starts")
 		more     = flag.Bool("new-corpora", false, "also read the text of the WorldWide Newswire train split and CrossNER train and dev (their words only, never their test splits)")
+		extra    = flag.String("extra", "", "also read the words of these sources, comma-separated: "+strings.Join(extraSources, ", ")+" (training splits only; never a dev or test split, nor GUM)")
 	)
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
@@ -48,6 +50,11 @@ func main() {
 	}
 	if *more {
 		if err := readNewCorpora(*data, c); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *extra != "" {
+		if err := readExtra(*data, strings.Split(*extra, ","), c); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -173,6 +180,108 @@ func readNewCorpora(data string, c *corpus) error {
 		}
 	}
 	return nil
+}
+
+// extraSources are the texts -extra can add. Each is a training split or
+// text no figure is measured on: the WorldWide Newswire train split,
+// CrossNER train (its dev split stays unseen, for choices), the Broad
+// Twitter Corpus, WNUT-17 train, re3d train, and the article bodies of the
+// Scrapinghub extraction benchmark (modern news pages).
+var extraSources = []string{"wwn", "crossner", "btc", "wnut", "re3d", "scrapinghub"}
+
+func readExtra(data string, sources []string, c *corpus) error {
+	for _, src := range sources {
+		n := c.tokens
+		switch src {
+		case "wwn":
+			docs, err := tagger.ReadWorldwideNewswire(filepath.Join(data, "ner/worldwide-newswire"), "train")
+			if err != nil {
+				return err
+			}
+			for _, d := range docs {
+				for _, s := range d.Sentences {
+					c.add(s.Words)
+				}
+			}
+		case "crossner":
+			docs, err := tagger.ReadCrossNER(filepath.Join(data, "ner/crossner"), "train")
+			if err != nil {
+				return err
+			}
+			for _, d := range docs {
+				for _, s := range d.Sentences {
+					c.add(s.Words)
+				}
+			}
+		case "btc", "wnut", "re3d":
+			var files []string
+			switch src {
+			case "btc":
+				var err error
+				if files, err = filepath.Glob(filepath.Join(data, "ner/btc/*.conll")); err != nil {
+					return err
+				}
+			case "wnut":
+				files = []string{filepath.Join(data, "ner/wnut17/wnut17train.conll")}
+			case "re3d":
+				files = []string{filepath.Join(data, "ner/re3d/re3d-train.conll")}
+			}
+			if len(files) == 0 {
+				return fmt.Errorf("%s: no files under %s", src, data)
+			}
+			for _, p := range files {
+				if err := readColumnWords(p, c); err != nil {
+					return err
+				}
+			}
+		case "scrapinghub":
+			b, err := os.ReadFile(filepath.Join(data, "html/scrapinghub/ground-truth.json"))
+			if err != nil {
+				return err
+			}
+			var pages map[string]struct {
+				Body string `json:"articleBody"`
+			}
+			if err := json.Unmarshal(b, &pages); err != nil {
+				return fmt.Errorf("scrapinghub ground truth: %w", err)
+			}
+			keys := make([]string, 0, len(pages))
+			for k := range pages {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				for _, para := range strings.Split(pages[k].Body, "\n") {
+					c.addText(para)
+				}
+			}
+		default:
+			return fmt.Errorf("unknown source %q (want one of %s)", src, strings.Join(extraSources, ", "))
+		}
+		log.Printf("%s: %d tokens", src, c.tokens-n)
+	}
+	return nil
+}
+
+// readColumnWords adds the first column of a CoNLL-style file, a sentence
+// per blank-line-separated block.
+func readColumnWords(path string, c *corpus) error {
+	var words []string
+	err := eachLine(path, func(line string) {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "-DOCSTART-" {
+			if len(words) > 0 {
+				c.add(words)
+				words = nil
+			}
+			return
+		}
+		words = append(words, f[0])
+	})
+	if len(words) > 0 {
+		c.add(words)
+	}
+	return err
 }
 
 func eachLine(path string, fn func(string)) error {

@@ -46,8 +46,15 @@ func main() {
 		test       = flag.Bool("test", false, "also score the test splits (report once, at the end)")
 		exportDir  = flag.String("export", "", "write the dev and test splits of the new corpora as CoNLL files into this folder, and stop")
 		subsample  = flag.Int("subsample", 1, "keep every n-th training document (quick experiments)")
+		evalModel  = flag.String("eval", "", "score this model file on eng.testa, on the CoNLL files given as arguments (four types) and on the dev splits, and stop")
 	)
 	flag.Parse()
+	if *evalModel != "" {
+		if err := evaluate(os.Stdout, *data, *evalModel, flag.Args()); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *exportDir != "" {
 		if err := export(*exportDir, *data); err != nil {
 			log.Fatal(err)

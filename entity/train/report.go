@@ -52,6 +52,34 @@ func report(w io.Writer, data, split string, m *tagger.Model) error {
 	return nil
 }
 
+// evaluate scores a model file, as any build of the tagger can be compared
+// with another without embedding it: eng.testa and the files given (four
+// CoNLL types, WORK, PRODUCT and EVENT counted as MISC), then the dev splits
+// with seven types.
+func evaluate(w io.Writer, data, model string, files []string) error {
+	b, err := os.ReadFile(model)
+	if err != nil {
+		return err
+	}
+	m, err := tagger.Decode(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", model, err)
+	}
+	for _, path := range append([]string{filepath.Join(data, "ner/conll2003/eng.testa")}, files...) {
+		docs, err := readCoNLL(path)
+		if err != nil {
+			return err
+		}
+		rep := tagger.EvaluateDocuments(docs, m)
+		fmt.Fprintf(w, "%s F1 %.4f", filepath.Base(path), rep.F1)
+		for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
+			fmt.Fprintf(w, " %s %.3f", t, rep.PerType[t].F1)
+		}
+		fmt.Fprintln(w)
+	}
+	return report(w, data, "dev", m)
+}
+
 // export writes the dev and test splits of the corpora with fine types into
 // dir as CoNLL column files (word, tag; -DOCSTART- between documents), so
 // `byline eval ner [--fine] FILE` can score any build on them. They are
