@@ -244,6 +244,7 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 		return nil, err
 	}
 	common := max(int(r.commonShare*float64(total)), r.commonFloor)
+	sigs := make(map[int64][]int64) // target → its companions, computed once a plan
 	var merges []relinkMerge
 	for _, sur := range surnames {
 		last := sur.words[len(sur.words)-1]
@@ -254,7 +255,7 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 		if !ok {
 			continue
 		}
-		sig, err := r.signature(ctx, tx, target.id, sur.id, common)
+		sig, err := r.signature(ctx, tx, sigs, target.id, sur.id, common)
 		if err != nil {
 			return nil, err
 		}
@@ -483,7 +484,31 @@ func initialOf(words []string) (string, bool) {
 // signature returns the entities most often named with entity target in
 // its latest r.signatureArticles articles (not counting the surname's
 // entity, skip, nor any named in more than common articles).
-func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, target, skip int64, common int) (map[int64]bool, error) {
+//
+// Several names may point at one target (a surname, its initialled forms):
+// the companions are counted once per plan, in cache, one more than the
+// signature holds so that leaving skip out still leaves signatureSize.
+func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, cache map[int64][]int64, target, skip int64, common int) (map[int64]bool, error) {
+	ids, ok := cache[target]
+	if !ok {
+		var err error
+		if ids, err = r.companions(ctx, tx, target, common); err != nil {
+			return nil, err
+		}
+		cache[target] = ids
+	}
+	sig := make(map[int64]bool, r.signatureSize)
+	for _, id := range ids {
+		if id != skip && len(sig) < r.signatureSize {
+			sig[id] = true
+		}
+	}
+	return sig, nil
+}
+
+// companions are the entities named most often with target in its latest
+// articles (signatureSize+1 of them, most shared first).
+func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, target int64, common int) ([]int64, error) {
 	recent, err := entityArticles(ctx, tx, target, r.signatureArticles)
 	if err != nil {
 		return nil, err
@@ -491,27 +516,27 @@ func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, target, skip int6
 	// Counted first, then the few shared often enough looked up: a join
 	// of every row with entities costs twice as much.
 	rows, err := tx.QueryContext(ctx, `WITH shared AS (SELECT other.entity_id AS id, count(*) AS n
-			FROM json_each(?6) recent CROSS JOIN article_entities other ON other.article_id = recent.value
-			WHERE other.entity_id NOT IN (?1, ?2)
+			FROM json_each(?5) recent CROSS JOIN article_entities other ON other.article_id = recent.value
+			WHERE other.entity_id <> ?1
 			GROUP BY other.entity_id
-			HAVING count(*) >= ?4)
+			HAVING count(*) >= ?3)
 		SELECT shared.id FROM shared CROSS JOIN entities e ON e.id = shared.id
-		WHERE e.articles <= ?3
+		WHERE e.articles <= ?2
 		ORDER BY shared.n DESC, shared.id
-		LIMIT ?5`, target, skip, common, r.minShared, r.signatureSize, idList(recent))
+		LIMIT ?4`, target, common, r.minShared, r.signatureSize+1, idList(recent))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	sig := make(map[int64]bool)
+	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		sig[id] = true
+		ids = append(ids, id)
 	}
-	return sig, rows.Err()
+	return ids, rows.Err()
 }
 
 // articlesWithContext returns, in id order, the articles naming entity sur
