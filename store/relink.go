@@ -244,8 +244,8 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 		return nil, err
 	}
 	common := max(int(r.commonShare*float64(total)), r.commonFloor)
-	sigs := make(map[int64][]int64) // target → its companions, computed once a plan
-	var merges []relinkMerge
+	sigs := make(map[int64][]int64)  // target → its companions, computed once a plan
+	var merges, givens []relinkMerge // surnames; first names beside them
 	for _, sur := range surnames {
 		last := sur.words[len(sur.words)-1]
 		if only != nil && !only[last] {
@@ -301,8 +301,23 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 				return nil, err
 			}
 			if here {
-				merges = append(merges, relinkMerge{article: a, from: given, to: target.id, surname: last})
+				givens = append(givens, relinkMerge{article: a, from: given, to: target.id, surname: last})
 			}
+		}
+	}
+	// A name moves once an article. A first name that is also a surname
+	// planned above ("Howard" beside "Flight", and Michael Howard's
+	// surname) keeps the surname's reading: a second move of it would
+	// find no row left to move.
+	type moved struct{ article, from int64 }
+	taken := make(map[moved]bool, len(merges))
+	for _, m := range merges {
+		taken[moved{m.article, m.from}] = true
+	}
+	for _, m := range givens {
+		if k := (moved{m.article, m.from}); !taken[k] {
+			taken[k] = true
+			merges = append(merges, m)
 		}
 	}
 	return merges, nil

@@ -40,7 +40,7 @@ func (p *Policy) Sanitize(s string) string {
 	}
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
-	depth := 0 // how many hidden elements are open
+	var open []string // the hidden elements open, innermost last
 	for {
 		tt := z.Next()
 		switch tt {
@@ -51,14 +51,23 @@ func (p *Policy) Sanitize(s string) string {
 			return ""
 		case html.StartTagToken:
 			if name, _ := z.TagName(); hidden(name) {
-				depth++
+				open = append(open, strings.ToLower(string(name)))
 			}
 		case html.EndTagToken:
-			if name, _ := z.TagName(); hidden(name) && depth > 0 {
-				depth--
+			// Only the end of an element that is open closes it (with
+			// whatever opened inside it): a stray "</style>" inside an
+			// object does not end the object.
+			if name, _ := z.TagName(); hidden(name) {
+				n := strings.ToLower(string(name))
+				for i := len(open) - 1; i >= 0; i-- {
+					if open[i] == n {
+						open = open[:i]
+						break
+					}
+				}
 			}
 		case html.TextToken:
-			if depth == 0 {
+			if len(open) == 0 {
 				b.WriteString(html.EscapeString(string(z.Text())))
 			}
 		}

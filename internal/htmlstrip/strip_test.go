@@ -24,6 +24,9 @@ func TestSanitizeStripsEveryElement(t *testing.T) {
 		{"<iframe src=x>inside</iframe>out", "out"},
 		{"<object><object>a</object>b</object>c", "c"},
 		{"<noscript><p>enable js</p></noscript>ok", "ok"},
+		// A stray end tag of another hidden element closes nothing.
+		{"<object>x</style>hidden\x1b[2J</object>shown", "shown"},
+		{"<iframe><title>t</iframe>after", "after"},
 		// An unclosed script hides the rest, as a browser would read it.
 		{"before<script>var x = '</scr' + 'ipt>'", "before"},
 		{"<!-- a comment -->text<!DOCTYPE html>", "text"},
