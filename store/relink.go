@@ -301,7 +301,14 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 				return nil, err
 			}
 			if here {
-				givens = append(givens, relinkMerge{article: a, from: given, to: target.id, surname: last})
+				// "Mr Howard" names a surname, never a first name.
+				titled, err := titledSexes(ctx, tx, given, a, 0, nil)
+				if err != nil {
+					return nil, err
+				}
+				if len(titled) == 0 {
+					givens = append(givens, relinkMerge{article: a, from: given, to: target.id, surname: last})
+				}
 			}
 		}
 	}

@@ -641,3 +641,19 @@ func TestRelinkNameThatIsBothSurnameAndFirstName(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// TestRelinkTitledNameIsNoFirstName: beside a relinked "Flight", "Mr
+// Howard" is someone's surname, not Howard Flight's first name.
+func TestRelinkTitledNameIsNoFirstName(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, repeat(3, story("Flight row", "Howard Flight left the Tories.", per("Howard Flight", "Howard Flight"), org("Tories")))...)
+	id := mustImport(t, s, story("Deselected", "Flight said Mr Howard told the Tories no.", per("Flight", "Flight"), per("Howard", "Howard"), org("Tories"))).IDs[0]
+	if _, err := s.Relink(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := listedAs(t, s, id)
+	if !slices.Contains(got, "Howard Flight") || !slices.Contains(got, "Howard") {
+		t.Errorf("the article lists %q, want Howard Flight and Howard apart", got)
+	}
+	checkCounts(t, s)
+}
