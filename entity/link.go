@@ -273,30 +273,23 @@ func initialOf(w []string, full []string, remap map[string]string, words map[str
 	if utf8.RuneCountInString(initial) != 1 {
 		return ""
 	}
-	found := ""
-	for _, o := range full {
-		ow := words[o]
-		if utf8.RuneCountInString(strings.TrimSuffix(ow[0], ".")) < 2 || !strings.HasPrefix(ow[0], initial) || !slices.Equal(ow[1:], w[1:]) {
-			continue
-		}
-		if to, ok := remap[o]; ok {
-			o = to
-		}
-		if found != "" && found != o {
-			return ""
-		}
-		found = o
-	}
-	return found
+	return onlyFull(full, remap, words, func(ow []string) bool {
+		return utf8.RuneCountInString(strings.TrimSuffix(ow[0], ".")) >= 2 && strings.HasPrefix(ow[0], initial) && slices.Equal(ow[1:], w[1:])
+	})
 }
 
 // onlyEndingIn returns the one full name (taken through remap) whose last
 // word is w, or "" when none or several are.
 func onlyEndingIn(w string, full []string, remap map[string]string, words map[string][]string) string {
+	return onlyFull(full, remap, words, func(fw []string) bool { return fw[len(fw)-1] == w })
+}
+
+// onlyFull returns the one name of full (taken through remap) whose words
+// fit, or "" when none or several do.
+func onlyFull(full []string, remap map[string]string, words map[string][]string, fits func([]string) bool) string {
 	found := ""
 	for _, k := range full {
-		fw := words[k]
-		if fw[len(fw)-1] != w {
+		if !fits(words[k]) {
 			continue
 		}
 		if to, ok := remap[k]; ok {

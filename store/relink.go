@@ -537,7 +537,7 @@ func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, target int64, co
 	}
 	// Counted first, then the few shared often enough looked up: a join
 	// of every row with entities costs twice as much.
-	rows, err := tx.QueryContext(ctx, `WITH shared AS (SELECT other.entity_id AS id, count(*) AS n
+	return appendIDs(ctx, tx, nil, `WITH shared AS (SELECT other.entity_id AS id, count(*) AS n
 			FROM json_each(?5) recent CROSS JOIN article_entities other ON other.article_id = recent.value
 			WHERE other.entity_id <> ?1
 			GROUP BY other.entity_id
@@ -546,19 +546,6 @@ func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, target int64, co
 		WHERE e.articles <= ?2
 		ORDER BY shared.n DESC, shared.id
 		LIMIT ?4`, target, common, r.minShared, r.signatureSize+1, idList(recent))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // articlesWithContext returns, in id order, the articles naming entity sur

@@ -138,23 +138,8 @@ func readAll(data string, c *corpus) error {
 		}
 	}
 	for _, p := range []string{"ner/gmb/gmb_conll_mapped.txt", "ner/conll2003/eng.train"} {
-		var words []string
-		err := eachLine(filepath.Join(data, p), func(line string) {
-			f := strings.Fields(line)
-			if len(f) == 0 || f[0] == "-DOCSTART-" {
-				if len(words) > 0 {
-					c.add(words)
-					words = nil
-				}
-				return
-			}
-			words = append(words, f[0])
-		})
-		if err != nil {
+		if err := readColumnWords(filepath.Join(data, p), c); err != nil {
 			return err
-		}
-		if len(words) > 0 {
-			c.add(words)
 		}
 	}
 	return nil
