@@ -133,7 +133,7 @@ const relatedSQL = `SELECT e.id, e.name, e.type, r.mentions, r.shared
 // entity's mentions in them; ties go to the more mentioned, then by name.
 // An id naming no entity gives an error wrapping ErrNotFound.
 //
-// The pairs are counted when asked, from article_entities alone (index
+// The pairs are counted when asked, from article_identities alone (index
 // ranges, no article rows), so the cost is that of the sample: about 7 ms
 // for the store's most named entity, whether it is in 3,000 articles or
 // 300,000 (counting them all took 200 ms in 28,000 articles). A table of
