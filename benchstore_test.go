@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func taggedBBC(tb testing.TB) []model.Article {
 			tagged.err = errs[0]
 			return
 		}
-		arts, failures := readArticles(files, entity.New())
+		arts, failures := readArticles(files, entity.New(), make(chan struct{}, runtime.GOMAXPROCS(0)))
 		if len(failures) > 0 {
 			tagged.err = failures[0]
 			return

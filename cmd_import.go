@@ -42,6 +42,10 @@ func (a *app) importCmd() *cobra.Command {
 		Example: "  byline import ~/news\n  byline import story.txt notes.md page.html",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Before the store opens; it fails only where SQLite has started
+			// already (a second command in one process), and then pages
+			// come from the allocator, as without it.
+			_ = store.ReserveBulkMemory()
 			st, err := a.openStore()
 			if err != nil {
 				return err
@@ -98,11 +102,19 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 	}
 	batches := make(chan batch, 1)
 	stored := make(chan error, 1)
+	// One token a core: a tagging worker holds one for each article, the
+	// writer one for each batch it writes. The writer is the one that
+	// cannot be parallel, so it must not share its core with two taggers
+	// (three goroutines on two cores gave it two thirds of one, and the
+	// import waited on it); when it has nothing to write, its core tags.
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
 		var err error
 		for b := range batches {
 			if err == nil {
+				cores <- struct{}{}
 				err = storeArticles(ctx, st, b.arts, &rep)
+				<-cores
 			}
 			if err == nil && onProgress != nil {
 				onProgress(b.done, len(files))
@@ -117,7 +129,7 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 	size := firstImportBatch
 	for start := 0; start < len(files) && ctx.Err() == nil; start, size = start+size, min(2*size, importBatch) {
 		end := min(start+size, len(files))
-		arts, failed := readArticles(files[start:end], ex)
+		arts, failed := readArticles(files[start:end], ex, cores)
 		failures = append(failures, failed...)
 		batches <- batch{arts, end}
 	}
@@ -130,9 +142,10 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 	return rep, err
 }
 
-// readArticles parses files and extracts their entities on every core,
-// keeping the files' order so imports are deterministic.
-func readArticles(files []string, ex entity.Extractor) ([]model.Article, []error) {
+// readArticles parses files and extracts their entities on every core it
+// gets a token of (see importPaths), keeping the files' order so imports
+// are deterministic.
+func readArticles(files []string, ex entity.Extractor, cores chan struct{}) ([]model.Article, []error) {
 	type result struct {
 		art model.Article
 		err error
@@ -140,15 +153,17 @@ func readArticles(files []string, ex entity.Extractor) ([]model.Article, []error
 	results := make([]result, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range cap(cores) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				cores <- struct{}{}
 				art, err := ingest.ReadFile(files[i])
 				if err == nil {
 					art.Entities = ex.Extract(&art)
 				}
+				<-cores
 				results[i] = result{art, err}
 			}
 		}()
