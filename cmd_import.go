@@ -27,8 +27,10 @@ import (
 // than 500 did.
 const importBatch = 2000
 
-// firstImportBatch is the first batch's size (see importPaths).
-const firstImportBatch = 250
+// minImportBatch is the fewest articles the writer waits for before it
+// writes (fewer only at the end): at 100,000 stored a batch costs about
+// 100 ms more than its articles, so it is not written a few at a time.
+const minImportBatch = 250
 
 func (a *app) importCmd() *cobra.Command {
 	return &cobra.Command{
@@ -90,56 +92,148 @@ type importReport struct {
 // importPaths reads, parses and extracts entities from every article file
 // under paths, storing them batch by batch. A file that fails is recorded in
 // the report and never stops the others; only a store error ends the import.
-// While one batch is written, the next is parsed, so the store and the
-// tagger work at the same time.
+// Tagging and writing run at once: the writer takes every article tagged
+// by the time it is free (at least minImportBatch, at most importBatch),
+// so it never waits while tagged articles are waiting for it.
 func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, paths []string, onProgress func(done, total int)) (importReport, error) {
 	found := ingest.Collect(paths)
 	files := found.Files
 	rep := importReport{Failures: found.Errs, Skipped: found.Skipped, Named: found.Named}
-	type batch struct {
-		arts []model.Article
-		done int
-	}
-	batches := make(chan batch, 1)
-	stored := make(chan error, 1)
 	// One token a core: a tagging worker holds one for each article, the
 	// writer one for each batch it writes. The writer is the one that
 	// cannot be parallel, so it must not share its core with two taggers
 	// (three goroutines on two cores gave it two thirds of one, and the
 	// import waited on it); when it has nothing to write, its core tags.
 	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
-	go func() {
-		var err error
-		for b := range batches {
-			if err == nil {
-				cores <- struct{}{}
-				err = storeArticles(ctx, st, b.arts, &rep)
-				<-cores
-			}
-			if err == nil && onProgress != nil {
-				onProgress(b.done, len(files))
-			}
-		}
-		stored <- err
-	}()
+	q := startTagging(files, ex, cores, 2*importBatch)
+	defer q.stop()
 	var failures []error
-	// The first batches are small, so the writer starts after a moment of
-	// tagging instead of a whole batch of it, and doubles up to
-	// importBatch: tagging the next batch overlaps writing this one.
-	size := firstImportBatch
-	for start := 0; start < len(files) && ctx.Err() == nil; start, size = start+size, min(2*size, importBatch) {
-		end := min(start+size, len(files))
-		arts, failed := readArticles(files[start:end], ex, cores)
-		failures = append(failures, failed...)
-		batches <- batch{arts, end}
+	var err error
+	for written := 0; written < len(files); {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		batch := q.take(written, minImportBatch, importBatch)
+		arts := make([]model.Article, 0, len(batch))
+		for _, t := range batch {
+			if t.err != nil {
+				failures = append(failures, t.err)
+				continue
+			}
+			arts = append(arts, t.art)
+		}
+		cores <- struct{}{}
+		err = storeArticles(ctx, st, arts, &rep)
+		<-cores
+		if err != nil {
+			break
+		}
+		written += len(batch)
+		q.consumed(written)
+		if onProgress != nil {
+			onProgress(written, len(files))
+		}
 	}
-	close(batches)
-	err := <-stored
 	rep.Failures = append(rep.Failures, failures...)
-	if err == nil {
-		err = ctx.Err()
-	}
 	return rep, err
+}
+
+// taggedFile is one file read and tagged, or why it could not be read.
+type taggedFile struct {
+	art model.Article
+	err error
+}
+
+// tagQueue reads and tags files in order on as many workers as there are
+// cores, at most ahead files past what the writer has taken, into a ring
+// of ahead results: memory is bounded however many files an import has.
+type tagQueue struct {
+	files []string
+	mu    sync.Mutex
+	cond  sync.Cond
+	ring  []taggedFile
+	held  []int // per ring slot: 1 + the index of the file tagged into it, 0 once taken
+	next  int   // the next file a worker takes
+	ready int   // files[:ready] are tagged
+	limit int   // a worker may start a file below limit
+	quit  bool
+	wg    sync.WaitGroup
+}
+
+func startTagging(files []string, ex entity.Extractor, cores chan struct{}, ahead int) *tagQueue {
+	q := &tagQueue{files: files, ring: make([]taggedFile, ahead), held: make([]int, ahead), limit: ahead}
+	q.cond.L = &q.mu
+	for range cap(cores) {
+		q.wg.Add(1)
+		go func() {
+			defer q.wg.Done()
+			for {
+				q.mu.Lock()
+				for !q.quit && q.next < len(files) && q.next >= q.limit {
+					q.cond.Wait()
+				}
+				if q.quit || q.next >= len(files) {
+					q.mu.Unlock()
+					return
+				}
+				i := q.next
+				q.next++
+				q.mu.Unlock()
+
+				cores <- struct{}{}
+				art, err := ingest.ReadFile(files[i])
+				if err == nil {
+					art.Entities = ex.Extract(&art)
+				}
+				<-cores
+
+				q.mu.Lock()
+				q.ring[i%len(q.ring)], q.held[i%len(q.ring)] = taggedFile{art, err}, i+1
+				for q.ready < len(files) && q.held[q.ready%len(q.ring)] == q.ready+1 {
+					q.ready++
+				}
+				q.cond.Broadcast()
+				q.mu.Unlock()
+			}
+		}()
+	}
+	return q
+}
+
+// take waits until at least atLeast files from from on are tagged (or all
+// the rest are) and returns those tagged, at most atMost.
+func (q *tagQueue) take(from, atLeast, atMost int) []taggedFile {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	atLeast = min(atLeast, len(q.files)-from)
+	for q.ready-from < atLeast {
+		q.cond.Wait()
+	}
+	n := min(q.ready-from, atMost)
+	out := make([]taggedFile, n)
+	for k := range n {
+		slot := (from + k) % len(q.ring)
+		out[k] = q.ring[slot]
+		q.ring[slot], q.held[slot] = taggedFile{}, 0
+	}
+	return out
+}
+
+// consumed lets the workers run ahead of the first written files again.
+func (q *tagQueue) consumed(written int) {
+	q.mu.Lock()
+	q.limit = written + len(q.ring)
+	q.cond.Broadcast()
+	q.mu.Unlock()
+}
+
+// stop ends the workers after the file each is on, and waits for them.
+func (q *tagQueue) stop() {
+	q.mu.Lock()
+	q.quit = true
+	q.cond.Broadcast()
+	q.mu.Unlock()
+	q.wg.Wait()
 }
 
 // readArticles parses files and extracts their entities on every core it
