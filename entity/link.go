@@ -52,7 +52,9 @@ type mention struct {
 //     person it ends ("Robben" → "Arjen Robben"); an initial and surname
 //     with the one full name they fit ("K Morgan" → "Kevin Morgan");
 //   - an acronym with its expansion in the same article ("ICC" →
-//     "International Criminal Court").
+//     "International Criminal Court");
+//   - a name written as one word with the same name in words
+//     ("TimeWarner" → "Time Warner").
 //
 // An entity's name is the longest form among its mentions (the alias
 // table's name for aliases). Its type is PER if any mention bears a
@@ -112,7 +114,40 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	personWords(ms)
 	linkPersons(ms, l.places)
 	linkAcronyms(ms)
+	linkClosedUp(ms)
 	return group(l, ms)
+}
+
+// linkClosedUp joins a name written as one word with the same name written
+// in words ("TimeWarner" with "Time Warner", "EasyJet" with "Easy Jet"):
+// one company however the article spells it, and one type, the majority's,
+// where the tagger read the two spellings differently. A closed-up form
+// two spaced names fit is left alone, as are short ones.
+func linkClosedUp(ms []mention) {
+	const shortest = 6 // letters of the closed-up form
+	spaced := map[string]string{}
+	for _, m := range ms {
+		if !strings.Contains(m.key, " ") {
+			continue
+		}
+		k := strings.ReplaceAll(m.key, " ", "")
+		if len(k) < shortest {
+			continue
+		}
+		if prev, ok := spaced[k]; ok && prev != m.key {
+			spaced[k] = "" // two spellings in words: which one is unknown
+		} else if !ok {
+			spaced[k] = m.key
+		}
+	}
+	if len(spaced) == 0 {
+		return
+	}
+	for i := range ms {
+		if k := spaced[ms[i].key]; k != "" && !strings.Contains(ms[i].key, " ") {
+			ms[i].key = k
+		}
+	}
 }
 
 // inOrder sorts mentions into document order and drops overlaps, keeping

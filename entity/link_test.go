@@ -50,6 +50,18 @@ func TestLink(t *testing.T) {
 			want:  []string{"ORG International Criminal Court: International Criminal Court, ICC"},
 		},
 		{
+			name: "a name closed up is the name in words",
+			para: "Time Warner said profits rose. TimeWarner also owns AOL, and TimeWarner shares fell. EasyJet and Easy Jet; Sky and SkyNet.",
+			spans: []sp{{"Time Warner", 1, model.PER}, {"TimeWarner", 1, model.ORG}, {"TimeWarner", 2, model.ORG},
+				{"EasyJet", 1, model.ORG}, {"Easy Jet", 1, model.ORG}, {"Sky", 1, model.ORG}, {"SkyNet", 1, model.PRODUCT}},
+			want: []string{
+				"ORG Time Warner: Time Warner, TimeWarner, TimeWarner",
+				"ORG Easy Jet: EasyJet, Easy Jet",
+				"ORG Sky: Sky",
+				"PRODUCT SkyNet: SkyNet",
+			},
+		},
+		{
 			name:  "acronym before its expansion",
 			para:  "The ICC, or International Criminal Court, sits in The Hague.",
 			spans: []sp{{"ICC", 1, model.ORG}, {"International Criminal Court", 1, model.ORG}},
