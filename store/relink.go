@@ -140,8 +140,9 @@ func (rule relinkRule) relinkTx(ctx context.Context, tx *sql.Tx) (merged int, er
 			return 0, err
 		}
 	}
+	names := make(articleNames)
 	for only == nil || len(only) > 0 {
-		merges, err := rule.plan(ctx, tx, only)
+		merges, err := rule.plan(ctx, tx, names, only)
 		if err != nil {
 			return 0, err
 		}
@@ -156,6 +157,7 @@ func (rule relinkRule) relinkTx(ctx context.Context, tx *sql.Tx) (merged int, er
 			if err := mergeArticleEntity(ctx, tx, m); err != nil {
 				return 0, fmt.Errorf("relink article %d: %w", m.article, err)
 			}
+			delete(names, m.article) // it names m.to now, not m.from
 			only[m.surname] = true
 		}
 		merged += len(merges)
@@ -233,8 +235,8 @@ type person struct {
 
 // plan finds the articles to relink in the store as it is, in the order of
 // surname id, then article id, looking only at the surnames in only (all
-// when only is nil).
-func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) ([]relinkMerge, error) {
+// when only is nil). names holds what articles name, as the store has it.
+func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, only map[string]bool) ([]relinkMerge, error) {
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&total); err != nil {
 		return nil, err
@@ -243,8 +245,12 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 	if err != nil {
 		return nil, err
 	}
-	common := max(int(r.commonShare*float64(total)), r.commonFloor)
-	sigs := make(map[int64][]int64)  // target → its companions, computed once a plan
+	reads := &planReads{
+		names:      names,
+		companions: make(map[int64][]int64),
+		tooCommon:  make(map[int64]bool),
+		common:     max(int(r.commonShare*float64(total)), r.commonFloor),
+	}
 	var merges, givens []relinkMerge // surnames; first names beside them
 	for _, sur := range surnames {
 		last := sur.words[len(sur.words)-1]
@@ -255,14 +261,14 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 		if !ok {
 			continue
 		}
-		sig, err := r.signature(ctx, tx, sigs, target.id, sur.id, common)
+		sig, err := r.signature(ctx, tx, reads, target.id, sur.id)
 		if err != nil {
 			return nil, err
 		}
 		for _, v := range variants {
 			sig[v] = true // naming him in full is the best context of all
 		}
-		articles, err := articlesWithContext(ctx, tx, sur.id, sig)
+		articles, err := articlesWithContext(ctx, tx, names, sur.id, sig)
 		if err != nil {
 			return nil, err
 		}
@@ -295,12 +301,7 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, only map[string]bool) 
 			if given == 0 || given == sur.id {
 				continue
 			}
-			var here bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM article_entities
-				WHERE article_id = ? AND entity_id = ?)`, a, given).Scan(&here); err != nil {
-				return nil, err
-			}
-			if here {
+			if slices.Contains(names[a], given) { // articlesWithContext read a's names
 				// "Mr Howard" names a surname, never a first name.
 				titled, err := titledSexes(ctx, tx, given, a, 0, nil)
 				if err != nil {
@@ -501,87 +502,6 @@ func initialOf(words []string) (string, bool) {
 	}
 	initial := strings.TrimSuffix(words[0], ".")
 	return initial, utf8.RuneCountInString(initial) == 1
-}
-
-// signature returns the entities most often named with entity target in
-// its latest r.signatureArticles articles (not counting the surname's
-// entity, skip, nor any named in more than common articles).
-//
-// Several names may point at one target (a surname, its initialled forms):
-// the companions are counted once per plan, in cache, one more than the
-// signature holds so that leaving skip out still leaves signatureSize.
-func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, cache map[int64][]int64, target, skip int64, common int) (map[int64]bool, error) {
-	ids, ok := cache[target]
-	if !ok {
-		var err error
-		if ids, err = r.companions(ctx, tx, target, common); err != nil {
-			return nil, err
-		}
-		cache[target] = ids
-	}
-	sig := make(map[int64]bool, r.signatureSize)
-	for _, id := range ids {
-		if id != skip && len(sig) < r.signatureSize {
-			sig[id] = true
-		}
-	}
-	return sig, nil
-}
-
-// companions are the entities named most often with target in its latest
-// articles (signatureSize+1 of them, most shared first).
-func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, target int64, common int) ([]int64, error) {
-	recent, err := entityArticles(ctx, tx, target, r.signatureArticles)
-	if err != nil {
-		return nil, err
-	}
-	// Counted first, then the few shared often enough looked up: a join
-	// of every row with entities costs twice as much.
-	return appendIDs(ctx, tx, nil, `WITH shared AS (SELECT other.entity_id AS id, count(*) AS n
-			FROM json_each(?5) recent CROSS JOIN article_entities other ON other.article_id = recent.value
-			WHERE other.entity_id <> ?1
-			GROUP BY other.entity_id
-			HAVING count(*) >= ?3)
-		SELECT shared.id FROM shared CROSS JOIN entities e ON e.id = shared.id
-		WHERE e.articles <= ?2
-		ORDER BY shared.n DESC, shared.id
-		LIMIT ?4`, target, common, r.minShared, r.signatureSize+1, idList(recent))
-}
-
-// articlesWithContext returns, in id order, the articles naming entity sur
-// that also name an entity of sig.
-func articlesWithContext(ctx context.Context, tx *sql.Tx, sur int64, sig map[int64]bool) ([]int64, error) {
-	these, err := entityArticles(ctx, tx, sur, 0)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT this.value, other.entity_id
-		FROM json_each(?) this
-		CROSS JOIN article_entities other ON other.article_id = this.value`, idList(these))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	with := make(map[int64]bool)
-	for rows.Next() {
-		var article, other int64
-		if err := rows.Scan(&article, &other); err != nil {
-			return nil, err
-		}
-		if sig[other] {
-			with[article] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var out []int64
-	for _, a := range slices.Backward(these) { // these are newest first
-		if with[a] {
-			out = append(out, a)
-		}
-	}
-	return out, nil
 }
 
 // mergeArticleEntity moves article m.article's mentions of entity m.from to

@@ -657,3 +657,27 @@ func TestRelinkTitledNameIsNoFirstName(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// TestRelinkPassSeesWhatTheLastMoved: the first pass moves "Presley" and
+// the "Elvis" beside him to Elvis Presley in two Graceland stories, and
+// the second pass looks at "Presley" again. It must read those stories as
+// they are now, naming Elvis Presley: counted as they were, they would
+// make "Elvis" a companion of his (two shared articles) and relink a story
+// that names no companion of his at all.
+func TestRelinkPassSeesWhatTheLastMoved(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, repeat(3, story("Graceland", "Elvis Presley bought Graceland.", per("Elvis Presley", "Elvis Presley"), org("Graceland")))...)
+	mustImport(t, s, repeat(2, story("Concert", "Presley sang at Graceland. Elvis smiled.", per("Presley", "Presley"), per("Elvis", "Elvis"), org("Graceland")))...)
+	id := mustImport(t, s, story("Meeting", "Presley and Elvis met.", per("Presley", "Presley"), per("Elvis", "Elvis"))).IDs[0]
+	n, err := s.Relink(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("relinked %d names, want 4 (two stories' Presley and Elvis)", n)
+	}
+	if got := listedAs(t, s, id); !slices.Contains(got, "Presley") || slices.Contains(got, "Elvis Presley") {
+		t.Errorf("the story with no companion of Elvis Presley lists %q, want Presley and Elvis left alone", got)
+	}
+	checkCounts(t, s)
+}
