@@ -121,15 +121,36 @@ func (s *Store) Relink(ctx context.Context) (merged int, err error) {
 //
 // The same transaction clears the pending relink that Import and
 // UpsertFeedArticles record: it covers every article committed before it.
+//
+// After an import in this process it runs on the import's connection
+// (writeBulk): that page cache holds the pages the import just wrote,
+// which relinking reads next, while a connection of the pool, seeing
+// another's commit, first drops its whole cache and then reads them back
+// (1,000 new articles on 100k: about 0.9 s → 0.5 s). A process that
+// never imported does not open that connection for a relink. Relinking
+// suits it: it writes only references it has just read (entities,
+// identities, articles) and deletes only rows no foreign key points at.
 func (s *Store) relink(ctx context.Context, rule relinkRule) (merged int, err error) {
-	err = s.write(ctx, func(tx *sql.Tx) (err error) {
+	fn := func(tx *sql.Tx) (err error) {
 		merged, err = rule.relinkTx(ctx, tx)
 		return err
-	})
+	}
+	if s.imported() {
+		err = s.writeBulk(ctx, fn)
+	} else {
+		err = s.write(ctx, fn)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("relink: %w", err)
 	}
 	return merged, nil
+}
+
+// imported reports whether this process has the import's connection open.
+func (s *Store) imported() bool {
+	s.bulk.mu.Lock()
+	defer s.bulk.mu.Unlock()
+	return s.bulk.conn != nil
 }
 
 // relinkTx is one attempt of relink, in tx.
