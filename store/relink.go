@@ -268,6 +268,7 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, on
 	}
 	reads := &planReads{
 		names:      names,
+		latest:     make(map[int64][]int64),
 		companions: make(map[int64][]int64),
 		tooCommon:  make(map[int64]bool),
 		common:     max(int(r.commonShare*float64(total)), r.commonFloor),
@@ -296,14 +297,18 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, on
 		heres := make([]map[byte]bool, len(articles))
 		told := make(map[byte]bool) // every sex a title tells of him here
 		for i, a := range articles {
-			if heres[i], err = titledSexes(ctx, tx, sur.id, a, 0, nil); err != nil {
+			if heres[i], err = titledSexes(ctx, tx, sur.id, a, nil, nil); err != nil {
 				return nil, err
 			}
 			maps.Copy(told, heres[i])
 		}
 		var known map[byte]bool // the sexes his titles tell
 		if len(told) > 0 {
-			if known, err = titledSexes(ctx, tx, target.id, 0, r.signatureArticles, told); err != nil {
+			latest, err := r.latest(ctx, tx, reads, target.id)
+			if err != nil {
+				return nil, err
+			}
+			if known, err = titledSexes(ctx, tx, target.id, 0, latest, told); err != nil {
 				return nil, err
 			}
 		}
@@ -322,9 +327,9 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, on
 			if given == 0 || given == sur.id {
 				continue
 			}
-			if slices.Contains(names[a], given) { // articlesWithContext read a's names
+			if names.named(a, given) { // articlesWithContext read a's names
 				// "Mr Howard" names a surname, never a first name.
-				titled, err := titledSexes(ctx, tx, given, a, 0, nil)
+				titled, err := titledSexes(ctx, tx, given, a, nil, nil)
 				if err != nil {
 					return nil, err
 				}
@@ -558,18 +563,14 @@ var titleSex = map[string]byte{
 }
 
 // titledSexes returns the sexes told by the titles right before the
-// mentions of entity (in article, or, when article is 0, in its latest
-// articles, as many as latest): "Mr Kennedy" gives 'm', "Baroness
-// Kennedy" 'f'. It stops once it has found every sex in enough: the
-// others cannot change what titlesAgree says of enough's articles.
-func titledSexes(ctx context.Context, tx *sql.Tx, entity, article int64, latest int, enough map[byte]bool) (map[byte]bool, error) {
+// mentions of entity (in article, or, when article is 0, in the articles
+// of latest, his latest): "Mr Kennedy" gives 'm', "Baroness Kennedy" 'f'.
+// It stops once it has found every sex in enough: the others cannot
+// change what titlesAgree says of enough's articles.
+func titledSexes(ctx context.Context, tx *sql.Tx, entity, article int64, latest []int64, enough map[byte]bool) (map[byte]bool, error) {
 	which, in := `m.article_id = ?2`, ""
 	if article == 0 {
-		latestIDs, err := entityArticles(ctx, tx, entity, latest)
-		if err != nil {
-			return nil, err
-		}
-		which, in = `m.article_id IN (SELECT value FROM json_each(?3))`, idList(latestIDs)
+		which, in = `m.article_id IN (SELECT value FROM json_each(?3))`, idList(latest)
 	}
 	rows, err := textBefore(ctx, tx, `m.entity_id = ?1 AND `+which, entity, article, in)
 	if err != nil {

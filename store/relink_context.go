@@ -19,9 +19,10 @@ type planReads struct {
 	// names is what each article names, kept for the whole relink:
 	// relinkTx forgets the articles a pass changed.
 	names articleNames
-	// companions are each target's, counted once a plan: several names
+	// latest are each target's latest articles, and companions the
+	// entities named most often in them, read once a plan: several names
 	// may point at one target (a surname, its initialled forms).
-	companions map[int64][]int64
+	latest, companions map[int64][]int64
 	// tooCommon records whether an entity is named in more than common
 	// articles, for the entities looked up so far.
 	tooCommon map[int64]bool
@@ -52,6 +53,20 @@ func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, reads *planReads,
 	return sig, nil
 }
 
+// latest returns the latest r.signatureArticles articles of target, newest
+// first.
+func (r relinkRule) latest(ctx context.Context, tx *sql.Tx, reads *planReads, target int64) ([]int64, error) {
+	ids, ok := reads.latest[target]
+	if !ok {
+		var err error
+		if ids, err = entityArticles(ctx, tx, reads.names, target, r.signatureArticles); err != nil {
+			return nil, err
+		}
+		reads.latest[target] = ids
+	}
+	return ids, nil
+}
+
 // companions are the entities named most often with target in its latest
 // articles (signatureSize+1 of them, most shared first, then by id),
 // leaving out those named in more than reads.common articles.
@@ -60,7 +75,7 @@ func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, reads *planReads,
 // relink share many of their latest articles (Tony Blair's with Gordon
 // Brown's), and each article's names are read once a relink.
 func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, reads *planReads, target int64) ([]int64, error) {
-	recent, err := entityArticles(ctx, tx, target, r.signatureArticles)
+	recent, err := r.latest(ctx, tx, reads, target)
 	if err != nil {
 		return nil, err
 	}
@@ -69,9 +84,9 @@ func (r relinkRule) companions(ctx context.Context, tx *sql.Tx, reads *planReads
 	}
 	shared := make(map[int64]int)
 	for _, a := range recent {
-		for _, id := range reads.names[a] {
-			if id != target {
-				shared[id]++
+		for _, n := range reads.names[a] {
+			if n.entity != target {
+				shared[n.entity]++
 			}
 		}
 	}
@@ -149,13 +164,29 @@ func (reads *planReads) lookUpCommon(ctx context.Context, tx *sql.Tx, ids []int6
 	return rows.Err()
 }
 
-// articleNames is, for one relink, the entities each article names (its
-// rows of article_entities, in no particular order), read once.
-type articleNames map[int64][]int64
+// articleNames is, for one relink, the names each article has (its rows
+// of article_entities, in no particular order), read once.
+type articleNames map[int64][]articleName
+
+// articleName is one row of article_entities: an entity and the identity
+// it is in the article, 0 while the row is not resolved.
+type articleName struct{ entity, identity int64 }
+
+// named reports whether the article, whose names were read, names entity.
+func (names articleNames) named(article, entity int64) bool {
+	return slices.ContainsFunc(names[article], func(n articleName) bool { return n.entity == entity })
+}
+
+// has reports whether the article, whose names were read, names entity
+// as identity.
+func (names articleNames) has(article, entity, identity int64) bool {
+	return slices.Contains(names[article], articleName{entity, identity})
+}
 
 // load reads the names of the articles of ids not read yet, in one query.
-// An article's names come back as one row, their ids joined by commas:
-// through database/sql a row costs more than the SQLite work behind it.
+// An article's names come back as one row, "entity identity" pairs joined
+// by commas: through database/sql a row costs more than the SQLite work
+// behind it.
 func (names articleNames) load(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	var missing []int64
 	for _, id := range ids {
@@ -166,8 +197,8 @@ func (names articleNames) load(ctx context.Context, tx *sql.Tx, ids []int64) err
 	if len(missing) == 0 {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.value, (SELECT group_concat(ae.entity_id) FROM article_entities ae
-		WHERE ae.article_id = a.value) FROM json_each(?) a`, idList(missing))
+	rows, err := tx.QueryContext(ctx, `SELECT a.value, (SELECT group_concat(ae.entity_id || ' ' || ifnull(ae.identity_id, 0))
+		FROM article_entities ae WHERE ae.article_id = a.value) FROM json_each(?) a`, idList(missing))
 	if err != nil {
 		return err
 	}
@@ -178,39 +209,43 @@ func (names articleNames) load(ctx context.Context, tx *sql.Tx, ids []int64) err
 		if err := rows.Scan(&article, &list); err != nil {
 			return err
 		}
-		ids, err := parseIDs(list)
+		read, err := parseNames(list)
 		if err != nil {
 			return fmt.Errorf("names of article %d: %w", article, err)
 		}
-		names[article] = ids
+		names[article] = read
 	}
 	return rows.Err()
 }
 
-// parseIDs reads a list of ids joined by commas; an empty list is an
-// empty, not a nil, slice.
-func parseIDs(list []byte) ([]int64, error) {
-	ids := make([]int64, 0, bytes.Count(list, []byte{','})+1)
+// parseNames reads load's list of names; an empty list is an empty, not a
+// nil, slice.
+func parseNames(list []byte) ([]articleName, error) {
+	out := make([]articleName, 0, bytes.Count(list, []byte{','})+1)
 	for len(list) > 0 {
-		field := list
-		if i := bytes.IndexByte(list, ','); i >= 0 {
-			field, list = list[:i], list[i+1:]
-		} else {
-			list = nil
+		var field []byte
+		field, list, _ = bytes.Cut(list, []byte{','})
+		e, i, ok := bytes.Cut(field, []byte{' '})
+		if !ok {
+			return nil, fmt.Errorf("name %q", field)
 		}
-		id, err := strconv.ParseInt(string(field), 10, 64)
+		entity, err := strconv.ParseInt(string(e), 10, 64)
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		identity, err := strconv.ParseInt(string(i), 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, articleName{entity, identity})
 	}
-	return ids, nil
+	return out, nil
 }
 
 // articlesWithContext returns, in id order, the articles naming entity sur
 // that also name an entity of sig.
 func articlesWithContext(ctx context.Context, tx *sql.Tx, names articleNames, sur int64, sig map[int64]bool) ([]int64, error) {
-	these, err := entityArticles(ctx, tx, sur, 0)
+	these, err := entityArticles(ctx, tx, names, sur, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +254,7 @@ func articlesWithContext(ctx context.Context, tx *sql.Tx, names articleNames, su
 	}
 	var out []int64
 	for _, a := range slices.Backward(these) { // these are newest first
-		if slices.ContainsFunc(names[a], func(id int64) bool { return sig[id] }) {
+		if slices.ContainsFunc(names[a], func(n articleName) bool { return sig[n.entity] }) {
 			out = append(out, a)
 		}
 	}
