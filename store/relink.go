@@ -46,6 +46,12 @@ type relinkRule struct {
 	// on what a relink costs per surname whatever the store's size (Tony
 	// Blair is in 7,000 articles of a 100,000-article store).
 	signatureArticles int
+	// namesKept bounds the articles whose names a relink keeps read
+	// (articleNames): past it they are dropped before the next surname.
+	// An incremental relink of 1,000 new articles on 100,000 reads 20,000;
+	// one that looks at every surname of a large store would otherwise
+	// hold most of its links, about 300 bytes an article.
+	namesKept int
 	// everySurname looks at every surname, not only those the articles
 	// stored since the last relink name (see changedSurnames): what an
 	// incremental relink is tested against.
@@ -60,6 +66,7 @@ var defaultRelinkRule = relinkRule{
 	minShared:         2,
 	signatureSize:     30,
 	signatureArticles: 500,
+	namesKept:         100_000,
 }
 
 // relinkMerge is one article's surname entity moved to the full name.
@@ -278,6 +285,9 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, on
 		last := sur.words[len(sur.words)-1]
 		if only != nil && !only[last] {
 			continue
+		}
+		if len(names) > r.namesKept {
+			clear(names) // each use below reads what it needs first
 		}
 		target, variants, ok := r.dominant(sur, fitting(sur, full[last]))
 		if !ok {

@@ -681,3 +681,50 @@ func TestRelinkPassSeesWhatTheLastMoved(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// TestRelinkKeepingFewNames: the names of the articles a relink has read
+// are only kept to be read once; a relink that drops them at every surname
+// (as one looking at every surname of a large store does past
+// namesKept) relinks the same articles to the same people.
+func TestRelinkKeepingFewNames(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("tags 2,225 articles: run without -short or -race")
+	}
+	arts := tagged(t, shareddata.Path(t, "articles/bbc"))
+	ctx := context.Background()
+	kept, dropped := openTemp(t), openTemp(t)
+	mustImport(t, kept, arts...)
+	mustImport(t, dropped, arts...)
+	n, err := kept.Relink(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := dropped.RelinkKeepingNames(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != m || n == 0 {
+		t.Errorf("relinked %d articles keeping names, %d dropping them", n, m)
+	}
+	listed := func(s *store.Store) map[int64][]string {
+		out := make(map[int64][]string)
+		list, err := s.List(ctx, store.ListQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range list {
+			out[a.ID] = listedAs(t, s, a.ID)
+		}
+		return out
+	}
+	a, b := listed(kept), listed(dropped)
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("listed %d and %d articles", len(a), len(b))
+	}
+	for id, names := range a {
+		if !slices.Equal(names, b[id]) {
+			t.Errorf("article %d lists %q keeping names, %q dropping them", id, names, b[id])
+		}
+	}
+	checkCounts(t, dropped)
+}
