@@ -275,7 +275,6 @@ func (r relinkRule) plan(ctx context.Context, tx *sql.Tx, names articleNames, on
 	}
 	reads := &planReads{
 		names:      names,
-		latest:     make(map[int64][]int64),
 		companions: make(map[int64][]int64),
 		tooCommon:  make(map[int64]bool),
 		common:     max(int(r.commonShare*float64(total)), r.commonFloor),

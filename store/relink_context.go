@@ -19,10 +19,15 @@ type planReads struct {
 	// names is what each article names, kept for the whole relink:
 	// relinkTx forgets the articles a pass changed.
 	names articleNames
-	// latest are each target's latest articles, and companions the
-	// entities named most often in them, read once a plan: several names
-	// may point at one target (a surname, its initialled forms).
-	latest, companions map[int64][]int64
+	// companions are the entities named most often with each target,
+	// counted once a plan: several names may point at one target (a
+	// surname, its initialled forms).
+	companions map[int64][]int64
+	// latest are the latest articles of the target latestOf, the last
+	// read: its companions and then its titles read them. (Kept for
+	// every target, they were 4 KB each.)
+	latestOf int64
+	latest   []int64
 	// tooCommon records whether an entity is named in more than common
 	// articles, for the entities looked up so far.
 	tooCommon map[int64]bool
@@ -56,14 +61,14 @@ func (r relinkRule) signature(ctx context.Context, tx *sql.Tx, reads *planReads,
 // latest returns the latest r.signatureArticles articles of target, newest
 // first.
 func (r relinkRule) latest(ctx context.Context, tx *sql.Tx, reads *planReads, target int64) ([]int64, error) {
-	ids, ok := reads.latest[target]
-	if !ok {
-		var err error
-		if ids, err = entityArticles(ctx, tx, reads.names, target, r.signatureArticles); err != nil {
-			return nil, err
-		}
-		reads.latest[target] = ids
+	if reads.latestOf == target && reads.latest != nil {
+		return reads.latest, nil
 	}
+	ids, err := entityArticles(ctx, tx, reads.names, target, r.signatureArticles)
+	if err != nil {
+		return nil, err
+	}
+	reads.latestOf, reads.latest = target, ids
 	return ids, nil
 }
 
