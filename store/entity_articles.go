@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"math"
 	"slices"
 )
 
@@ -28,6 +29,14 @@ const entityArticlesByIdentitySQL = `SELECT ai.article_id FROM article_identitie
 	WHERE ai.identity_id = ?1 AND ae.identity_id = ?1
 	ORDER BY ai.article_id DESC LIMIT ?3`
 
+// identityArticlesSQL walks one identity's articles (?1) newest first,
+// below article ?2, at most ?3: entityArticles keeps those whose row for
+// the entity has that identity by the article's names, which relinking
+// reads next anyway.
+const identityArticlesSQL = `SELECT article_id FROM article_identities
+	WHERE identity_id = ?1 AND article_id < ?2
+	ORDER BY article_id DESC LIMIT ?3`
+
 // entityArticlesUnresolvedSQL is the entity's unresolved rows, newest first.
 const entityArticlesUnresolvedSQL = `SELECT article_id FROM article_entities
 	WHERE entity_id = ?1 AND identity_id IS NULL
@@ -35,17 +44,26 @@ const entityArticlesUnresolvedSQL = `SELECT article_id FROM article_entities
 
 // entityArticles returns the ids of the articles that name entity, newest
 // (highest id) first, at most limit of them (all when limit is 0).
-func entityArticles(ctx context.Context, tx *sql.Tx, entity int64, limit int) ([]int64, error) {
-	type part struct{ identity, articles int64 }
-	rows, err := tx.QueryContext(ctx, `SELECT identity_id, articles FROM identity_names
-		WHERE entity_id = ? AND articles > 0 ORDER BY identity_id`, entity)
+//
+// Where the entity is at least half of an identity's articles (a full
+// name, a surname not yet relinked), those articles are walked and their
+// names read into names, which relinking needs next: one read of an
+// article, shared by every entity it names, where checking the entity's
+// row was one read for each. An entity that is a small part of its
+// identity is checked row by row (entityArticlesByIdentitySQL): its
+// identity's other articles are none of relinking's business.
+func entityArticles(ctx context.Context, tx *sql.Tx, names articleNames, entity int64, limit int) ([]int64, error) {
+	type part struct{ identity, articles, all int64 }
+	rows, err := tx.QueryContext(ctx, `SELECT n.identity_id, n.articles, i.articles FROM identity_names n
+		CROSS JOIN identities i ON i.id = n.identity_id
+		WHERE n.entity_id = ? AND n.articles > 0 ORDER BY n.identity_id`, entity)
 	if err != nil {
 		return nil, err
 	}
 	var parts []part
 	for rows.Next() {
 		var p part
-		if err := rows.Scan(&p.identity, &p.articles); err != nil {
+		if err := rows.Scan(&p.identity, &p.articles, &p.all); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -60,7 +78,12 @@ func entityArticles(ctx context.Context, tx *sql.Tx, entity int64, limit int) ([
 		if limit > 0 {
 			n = min(n, int64(limit))
 		}
-		if ids, err = appendIDs(ctx, tx, ids, entityArticlesByIdentitySQL, p.identity, entity, n); err != nil {
+		if 2*p.articles >= p.all {
+			ids, err = names.walk(ctx, tx, ids, p.identity, entity, n)
+		} else {
+			ids, err = appendIDs(ctx, tx, ids, entityArticlesByIdentitySQL, p.identity, entity, n)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -72,6 +95,33 @@ func entityArticles(ctx context.Context, tx *sql.Tx, entity int64, limit int) ([
 	slices.SortFunc(ids, func(a, b int64) int { return cmp.Compare(b, a) })
 	if limit > 0 && len(ids) > limit {
 		ids = ids[:limit]
+	}
+	return ids, nil
+}
+
+// walk appends to ids the newest n articles of identity whose row for
+// entity has that identity, reading their names (and those of the few
+// articles of the identity that name it otherwise) into names.
+func (names articleNames) walk(ctx context.Context, tx *sql.Tx, ids []int64, identity, entity, n int64) ([]int64, error) {
+	before := int64(math.MaxInt64)
+	// The first read is of as many articles as are wanted, enough when
+	// each names it so; the next ones, for the few that did not, start
+	// small and grow.
+	for found, step := int64(0), int64(16); found < n; step *= 2 {
+		chunk, err := appendIDs(ctx, tx, nil, identityArticlesSQL, identity, before, max(n-found, step))
+		if err != nil || len(chunk) == 0 {
+			return ids, err
+		}
+		if err := names.load(ctx, tx, chunk); err != nil {
+			return nil, err
+		}
+		for _, a := range chunk {
+			if found < n && names.has(a, entity, identity) {
+				ids = append(ids, a)
+				found++
+			}
+		}
+		before = chunk[len(chunk)-1]
 	}
 	return ids, nil
 }

@@ -21,6 +21,9 @@ func TestEntityArticlesPlans(t *testing.T) {
 			"SEARCH ai USING COVERING INDEX article_identities_by_identity (identity_id=?)",
 			"SEARCH ae USING PRIMARY KEY (article_id=? AND entity_id=?)",
 		}, 0},
+		{"identity's articles", identityArticlesSQL, []any{1, 2, 500}, []string{
+			"SEARCH article_identities USING COVERING INDEX article_identities_by_identity (identity_id=? AND article_id<?)",
+		}, 0},
 		{"unresolved", entityArticlesUnresolvedSQL, []any{2, 500}, []string{
 			"INDEX article_entities_unresolved (entity_id=?)",
 		}, 0},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,6 +73,7 @@ type resolver struct {
 
 	rowsOf, findIdentity, insertIdentity, setIdentity *sql.Stmt
 	dropArticle, linkArticle, setTopic                *sql.Stmt
+	linksOf, unlinkArticle                            *sql.Stmt
 
 	// When set, newLinks and newTopics hold back the rows of new articles'
 	// article_identities and article_topics for the importer to write a
@@ -112,6 +114,8 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		{&r.setIdentity, `UPDATE article_entities SET identity_id = ? WHERE article_id = ? AND entity_id = ?`},
 		{&r.dropArticle, `DELETE FROM article_identities WHERE article_id = ?`},
 		{&r.linkArticle, `INSERT INTO article_identities (article_id, identity_id, position, mentions) VALUES (?, ?, ?, ?)`},
+		{&r.linksOf, `SELECT identity_id, position, mentions FROM article_identities WHERE article_id = ?`},
+		{&r.unlinkArticle, `DELETE FROM article_identities WHERE article_id = ? AND identity_id = ?`},
 		{&r.setTopic, setTopicSQL},
 	}
 	for _, st := range stmts {
@@ -152,7 +156,7 @@ func (r *resolver) close() {
 	r.newLinks.close()
 	r.newIdentities.close()
 	r.newTopics.close()
-	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic} {
+	for _, st := range []*sql.Stmt{r.rowsOf, r.findIdentity, r.insertIdentity, r.setIdentity, r.dropArticle, r.linkArticle, r.setTopic, r.linksOf, r.unlinkArticle} {
 		if st != nil {
 			st.Close()
 		}
@@ -215,14 +219,14 @@ func (r *resolver) article(ctx context.Context, id int64, sport bool) error {
 
 // link resolves the rows list of article id and returns the identity of
 // each. With update, the rows are stored already: those whose identity
-// changed are updated, and the article's identities rewritten when any
-// did. Without, the article is new: only its identities are written, and
-// the caller stores the rows with the identities returned.
+// changed are updated, and the article's identities brought in line when
+// any did (see updateLinks). Without, the article is new: only its
+// identities are written, and the caller stores the rows with the
+// identities returned.
 func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport, update bool) ([]int64, error) {
 	choices := r.choose(id, list, sport)
 	changed := !update
-	type link struct{ position, mentions int }
-	links := make(map[int64]*link)
+	links := make(map[int64]*identityLink)
 	var order []int64
 	ids := make([]int64, len(list))
 	for i, ar := range list {
@@ -242,17 +246,16 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 			l.mentions += ar.mentions
 			continue
 		}
-		links[iid] = &link{ar.position, ar.mentions}
+		links[iid] = &identityLink{ar.position, ar.mentions}
 		order = append(order, iid)
 	}
 	if !changed {
 		return ids, nil
 	}
 	if update {
-		if _, err := r.dropArticle.ExecContext(ctx, id); err != nil {
-			return nil, err
-		}
-	} else if r.newLinks != nil {
+		return ids, r.updateLinks(ctx, id, links)
+	}
+	if r.newLinks != nil {
 		for _, iid := range order {
 			r.newLinks.add(id, iid, int64(links[iid].position), int64(links[iid].mentions))
 		}
@@ -264,6 +267,61 @@ func (r *resolver) link(ctx context.Context, id int64, list []articleRow, sport,
 		}
 	}
 	return ids, nil
+}
+
+// identityLink is an article's row of article_identities.
+type identityLink struct{ position, mentions int }
+
+// updateLinks makes the stored identities of article id those of links:
+// it deletes and inserts only the rows that differ. A relinked article
+// changes one or two of its dozens (a surname's identity for the full
+// name's), and each row written, with its counting trigger, is a
+// statement that journals the pages it touches: rewriting every row was
+// most of what resolving a relinked article cost.
+func (r *resolver) updateLinks(ctx context.Context, id int64, links map[int64]*identityLink) error {
+	rows, err := r.linksOf.QueryContext(ctx, id)
+	if err != nil {
+		return err
+	}
+	stored := make(map[int64]identityLink)
+	for rows.Next() {
+		var iid int64
+		var l identityLink
+		if err := rows.Scan(&iid, &l.position, &l.mentions); err != nil {
+			rows.Close()
+			return err
+		}
+		stored[iid] = l
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	// In identity order, so the same rows are written in the same order
+	// whatever the maps' order.
+	var gone, added []int64
+	for iid, l := range stored {
+		if want := links[iid]; want == nil || *want != l {
+			gone = append(gone, iid)
+		}
+	}
+	for iid, want := range links {
+		if l, ok := stored[iid]; !ok || l != *want {
+			added = append(added, iid)
+		}
+	}
+	slices.Sort(gone)
+	slices.Sort(added)
+	for _, iid := range gone {
+		if _, err := r.unlinkArticle.ExecContext(ctx, id, iid); err != nil {
+			return err
+		}
+	}
+	for _, iid := range added {
+		if _, err := r.linkArticle.ExecContext(ctx, id, iid, links[iid].position, links[iid].mentions); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // topic records whether article id is a sports story: queued for the

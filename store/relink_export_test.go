@@ -9,3 +9,11 @@ func (s *Store) RelinkEverySurname(ctx context.Context) (int, error) {
 	rule.everySurname = true
 	return s.relink(ctx, rule)
 }
+
+// RelinkKeepingNames relinks as Relink does, keeping the names of at most
+// n articles read (see relinkRule.namesKept).
+func (s *Store) RelinkKeepingNames(ctx context.Context, n int) (int, error) {
+	rule := defaultRelinkRule
+	rule.namesKept = n
+	return s.relink(ctx, rule)
+}

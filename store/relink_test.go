@@ -657,3 +657,74 @@ func TestRelinkTitledNameIsNoFirstName(t *testing.T) {
 	}
 	checkCounts(t, s)
 }
+
+// TestRelinkPassSeesWhatTheLastMoved: the first pass moves "Presley" and
+// the "Elvis" beside him to Elvis Presley in two Graceland stories, and
+// the second pass looks at "Presley" again. It must read those stories as
+// they are now, naming Elvis Presley: counted as they were, they would
+// make "Elvis" a companion of his (two shared articles) and relink a story
+// that names no companion of his at all.
+func TestRelinkPassSeesWhatTheLastMoved(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, repeat(3, story("Graceland", "Elvis Presley bought Graceland.", per("Elvis Presley", "Elvis Presley"), org("Graceland")))...)
+	mustImport(t, s, repeat(2, story("Concert", "Presley sang at Graceland. Elvis smiled.", per("Presley", "Presley"), per("Elvis", "Elvis"), org("Graceland")))...)
+	id := mustImport(t, s, story("Meeting", "Presley and Elvis met.", per("Presley", "Presley"), per("Elvis", "Elvis"))).IDs[0]
+	n, err := s.Relink(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("relinked %d names, want 4 (two stories' Presley and Elvis)", n)
+	}
+	if got := listedAs(t, s, id); !slices.Contains(got, "Presley") || slices.Contains(got, "Elvis Presley") {
+		t.Errorf("the story with no companion of Elvis Presley lists %q, want Presley and Elvis left alone", got)
+	}
+	checkCounts(t, s)
+}
+
+// TestRelinkKeepingFewNames: the names of the articles a relink has read
+// are only kept to be read once; a relink that drops them at every surname
+// (as one looking at every surname of a large store does past
+// namesKept) relinks the same articles to the same people.
+func TestRelinkKeepingFewNames(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("tags 2,225 articles: run without -short or -race")
+	}
+	arts := tagged(t, shareddata.Path(t, "articles/bbc"))
+	ctx := context.Background()
+	kept, dropped := openTemp(t), openTemp(t)
+	mustImport(t, kept, arts...)
+	mustImport(t, dropped, arts...)
+	n, err := kept.Relink(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := dropped.RelinkKeepingNames(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != m || n == 0 {
+		t.Errorf("relinked %d articles keeping names, %d dropping them", n, m)
+	}
+	listed := func(s *store.Store) map[int64][]string {
+		out := make(map[int64][]string)
+		list, err := s.List(ctx, store.ListQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range list {
+			out[a.ID] = listedAs(t, s, a.ID)
+		}
+		return out
+	}
+	a, b := listed(kept), listed(dropped)
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("listed %d and %d articles", len(a), len(b))
+	}
+	for id, names := range a {
+		if !slices.Equal(names, b[id]) {
+			t.Errorf("article %d lists %q keeping names, %q dropping them", id, names, b[id])
+		}
+	}
+	checkCounts(t, dropped)
+}
