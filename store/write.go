@@ -62,7 +62,9 @@ type bulkWriter struct {
 }
 
 // writeBulk is write for a transaction that writes many rows (an import
-// batch): it runs on the bulk connection, with a page cache of bulkCacheKiB.
+// batch, or the relink after an import in the same process, which finds
+// the pages it reads in this cache): it runs on the bulk connection, with
+// a page cache of bulkCacheKiB.
 //
 // A statement with triggers copies each page it first touches to its
 // statement journal. With temp_store in memory the journal is a list of
@@ -75,8 +77,9 @@ type bulkWriter struct {
 //
 // Foreign keys are not checked on this connection: fn must only insert
 // rows whose references it has just read or written in the same
-// transaction (Import does), and delete nothing, since ON DELETE actions do
-// not run either. Checking cost two lookups per mention and per link, a
+// transaction (Import and Relink do), and delete only rows no foreign key
+// points at (Relink deletes links of articles to entities and identities),
+// since ON DELETE actions do not run either. Checking cost two lookups per mention and per link, a
 // third of a batch's statements.
 func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
