@@ -27,10 +27,9 @@ import (
 // than 500 did.
 const importBatch = 2000
 
-// minImportBatch is the fewest articles the writer waits for before it
-// writes (fewer only at the end): at 100,000 stored a batch costs about
-// 100 ms more than its articles, so it is not written a few at a time.
-const minImportBatch = 250
+// firstImportBatch is the first batch's size; each next one is a quarter
+// larger, up to importBatch (see importPaths).
+const firstImportBatch = 250
 
 func (a *app) importCmd() *cobra.Command {
 	return &cobra.Command{
@@ -92,9 +91,14 @@ type importReport struct {
 // importPaths reads, parses and extracts entities from every article file
 // under paths, storing them batch by batch. A file that fails is recorded in
 // the report and never stops the others; only a store error ends the import.
-// Tagging and writing run at once: the writer takes every article tagged
-// by the time it is free (at least minImportBatch, at most importBatch),
-// so it never waits while tagged articles are waiting for it.
+// Tagging and writing run at once. Batches have sizes fixed in advance
+// (firstImportBatch, then a quarter larger each, up to importBatch), not
+// whatever is tagged when the writer is free: which names a batch resolves
+// against depends on which articles came in earlier batches, and an import
+// must store the same thing however busy the machine is. A quarter is
+// about what tagging on the core the writer leaves gains on the writer
+// while it writes a batch, so the next batch is mostly tagged by the time
+// the writer wants it; doubling left it waiting for half of each.
 func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, paths []string, onProgress func(done, total int)) (importReport, error) {
 	found := ingest.Collect(paths)
 	files := found.Files
@@ -109,11 +113,13 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 	defer q.stop()
 	var failures []error
 	var err error
+	size := firstImportBatch
 	for written := 0; written < len(files); {
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		batch := q.take(written, minImportBatch, importBatch)
+		batch := q.take(written, size, size)
+		size = min(size+size/4, importBatch)
 		arts := make([]model.Article, 0, len(batch))
 		for _, t := range batch {
 			if t.err != nil {
