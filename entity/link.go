@@ -54,7 +54,10 @@ type mention struct {
 //   - an acronym with its expansion in the same article ("ICC" →
 //     "International Criminal Court");
 //   - a name written as one word with the same name in words
-//     ("TimeWarner" → "Time Warner").
+//     ("TimeWarner" → "Time Warner");
+//   - a product's own name alone with its full name, which opens with its
+//     maker's ("Chrome" → "Google Chrome"), when it ends only that one;
+//   - an acronym with a digit in it ("M5S" → "Movimento 5 Stelle").
 //
 // An entity's name is the longest form among its mentions (the alias
 // table's name for aliases). Its type is PER if any mention bears a
@@ -115,7 +118,52 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	linkPersons(ms, l.places)
 	linkAcronyms(ms)
 	linkClosedUp(ms)
+	linkProductNames(l, ms)
 	return group(l, ms)
+}
+
+// linkProductNames joins a product named by its own name alone with its
+// full name, maker first, in the same article: "Chrome" with "Google
+// Chrome", "Walkman" with "Sony Walkman". The full name is a product of two
+// or more words whose first word is an organisation (named in the article
+// or known to the lexicon); the short one, one word of any type but a
+// person or a place, the last word of that one product only. The short
+// mentions take the product's type: the tagger often reads a product's
+// bare name as a work or a company.
+func linkProductNames(l *lexicon, ms []mention) {
+	orgs := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == model.ORG && len(m.words) == 1 {
+			orgs[m.key] = true
+		}
+	}
+	byLast := map[string][]int{} // a product's last word → its mentions' keys, as the first of them
+	for i, m := range ms {
+		if m.typ != model.PRODUCT || len(m.words) < 2 || m.canon != "" {
+			continue
+		}
+		first := strings.Fields(m.name)[0]
+		if !orgs[m.words[0]] && !l.orgs[first] {
+			continue
+		}
+		last := m.words[len(m.words)-1]
+		known := slices.ContainsFunc(byLast[last], func(j int) bool { return ms[j].key == m.key })
+		if !known {
+			byLast[last] = append(byLast[last], i)
+		}
+	}
+	if len(byLast) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) != 1 || m.canon != "" || m.typ == model.PER || m.typ == model.LOC || m.titled || m.placed {
+			continue
+		}
+		if full := byLast[m.key]; len(full) == 1 {
+			m.key, m.typ = ms[full[0]].key, model.PRODUCT
+		}
+	}
 }
 
 // linkClosedUp joins a name written as one word with the same name written
@@ -386,7 +434,7 @@ func nearestFull(w string, full []string, remap map[string]string, words map[str
 func linkAcronyms(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
-		if m.canon != "" || !isAcronym(m.name) {
+		if m.canon != "" || !isAcronym(m.name) && !isAcronym(strings.TrimFunc(withoutDigits(m.name), unicode.IsSpace)) {
 			continue
 		}
 		letters := strings.ReplaceAll(m.key, ".", "")
@@ -405,6 +453,20 @@ func linkAcronyms(ms []mention) {
 
 // initials returns the first letters of the folded words of a name,
 // skipping the small words acronyms skip.
+// withoutDigits is name less its digits, so that "M5S" is an acronym
+// ("Movimento 5 Stelle"); a name that begins with one ("3M") is left as it is.
+func withoutDigits(name string) string {
+	if name == "" || unicode.IsDigit(rune(name[0])) {
+		return name
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, name)
+}
+
 func initials(words []string) string {
 	var b strings.Builder
 	for _, w := range words {
