@@ -35,9 +35,11 @@ type mention struct {
 // ("President Xi", "US Secretary of State Antony Blinken") are cut off;
 // spans outside their field or not on character boundaries are dropped, as
 // are spans left with a word that is never a name ("However", "PC"), and
-// of overlapping spans the first and longest is kept. A span right after a
-// personal title, or opening with one ("Mr Ebbers" tagged ORG), is a
-// person's. Mentions then join:
+// of overlapping spans the first and longest is kept; a headline's first
+// word that the article names nowhere else is dropped too ("Survey
+// confirms property slowdown"; see dropHeadlineOpeners). A span right
+// after a personal title, or opening with one ("Mr Ebbers" tagged ORG), is
+// a person's. Mentions then join:
 //
 //   - mentions written the same way (ignoring case);
 //   - other names of a place or body, by a small alias table: "US", "U.S."
@@ -114,6 +116,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			}
 		}
 	}
+	ms = dropHeadlineOpeners(l, a, ms)
 	personWords(ms)
 	linkPersons(ms, l.places)
 	linkAcronyms(ms)
@@ -163,6 +166,57 @@ func linkProductNames(l *lexicon, ms []mention) {
 		if full := byLast[m.key]; len(full) == 1 {
 			m.key, m.typ = ms[full[0]].key, model.PRODUCT
 		}
+	}
+}
+
+// dropHeadlineOpeners drops a single word the tagger took for a name only
+// because it opens the headline ("Ad sales boost Time Warner profit",
+// "Survey confirms property slowdown", "Economy 'strong' in election
+// year"): a headline's first word is capitalised whatever it is. It stays
+// a name when the article names it again (any mention with its key, or the
+// word itself, capitalised as in the headline, in the caption or body),
+// when the lexicon knows it ("Brussels", "Labour"), or when it is an
+// acronym or a compound ("UK", "GSK", "India-Pakistan").
+func dropHeadlineOpeners(l *lexicon, a *model.Article, ms []mention) []mention {
+	opener := -1
+	for i, m := range ms {
+		if m.m.Field == model.FieldTitle && m.m.Start == 0 && len(m.words) == 1 {
+			opener = i
+			break
+		}
+	}
+	if opener < 0 {
+		return ms
+	}
+	m := ms[opener]
+	if m.canon != "" || isAcronym(m.name) || strings.ContainsAny(m.name, "-.'’&0123456789") || l.knows(m.name) {
+		return ms
+	}
+	for i, o := range ms {
+		if i != opener && o.key == m.key {
+			return ms
+		}
+	}
+	if wordIn(a.Caption, m.name) || slices.ContainsFunc(a.Paragraphs, func(p string) bool { return wordIn(p, m.name) }) {
+		return ms
+	}
+	return slices.Delete(ms, opener, opener+1)
+}
+
+// wordIn reports whether word occurs in text as a whole word, as written.
+func wordIn(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (end == len(text) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		i = start + 1
 	}
 }
 

@@ -220,7 +220,8 @@ func TestLink(t *testing.T) {
 // TestLinkDropsBadSpans: spans outside the field, empty, reversed or
 // splitting a character are dropped, never a panic or a wrong slice.
 func TestLinkDropsBadSpans(t *testing.T) {
-	a := &model.Article{Title: "Xi in Pékin", Paragraphs: []string{"Putin"}}
+	// (The body names Xi too, so the headline's first word is a name.)
+	a := &model.Article{Title: "Xi in Pékin", Paragraphs: []string{"Putin met Xi"}}
 	spans := []Span{
 		{Field: model.FieldTitle, Start: 0, End: 2, Type: model.PER},
 		{Field: model.FieldTitle, Start: -1, End: 2, Type: model.PER},
@@ -290,5 +291,33 @@ func TestUnicodeOffsets(t *testing.T) {
 	want := []string{"PER Vladimir Putin: Vladimir Putin, Putin", "PER 习近平: 习近平"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// A headline's first word is capitalised whatever it is: alone, and named
+// nowhere else in the article, it is not a name, unless it is one the
+// lexicon knows, an acronym or a compound.
+func TestLinkHeadlineOpeners(t *testing.T) {
+	for _, tc := range []struct {
+		title, body string
+		typ         model.EntityType
+		kept        bool
+	}{
+		{"Survey confirms property slowdown", "House prices fell, a survey of estate agents said.", model.PER, false},
+		{"Economy 'strong' in election year", "Growth was 3%, the Treasury said.", model.ORG, false},
+		{"Yukos unit buyer faces loan claim", "The owners of Yukos said the claim was unfair.", model.ORG, true},
+		{"Brussels raps mobile call charges", "The European Commission said charges were too high.", model.LOC, true},
+		{"GSK aims to stop Aids profiteers", "The drug maker said it would act.", model.ORG, true},
+		{"Turkey-Iran mobile deal 'at risk'", "The deal may fail.", model.MISC, true},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			a := &model.Article{Title: tc.title, Paragraphs: []string{tc.body}}
+			word := strings.Fields(tc.title)[0]
+			span := Span{Field: model.FieldTitle, Start: 0, End: len(word), Type: tc.typ}
+			got := Link(a, []Span{span})
+			if kept := len(got) == 1; kept != tc.kept {
+				t.Errorf("%q: kept %v (%v), want %v", word, kept, summary(got), tc.kept)
+			}
+		})
 	}
 }
