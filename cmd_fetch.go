@@ -36,10 +36,6 @@ func (a *app) fetchCmd() *cobra.Command {
 			if timeout <= 0 {
 				return usageError{fmt.Errorf("--timeout %s: want a positive duration", timeout)}
 			}
-			// Before the store opens; it fails only where SQLite has started
-			// already (a second command in one process), and then pages
-			// come from the allocator, as without it.
-			_ = store.ReserveBulkMemory()
 			st, err := a.openStore()
 			if err != nil {
 				return err

@@ -158,6 +158,13 @@ func linkProductNames(l *lexicon, ms []mention) {
 	if len(byLast) == 0 {
 		return
 	}
+	// A word that also ends a name of another kind ("LA Galaxy" beside
+	// "Samsung Galaxy") could be either.
+	for _, m := range ms {
+		if m.typ != model.PRODUCT && len(m.words) > 1 {
+			delete(byLast, m.words[len(m.words)-1])
+		}
+	}
 	for i := range ms {
 		m := &ms[i]
 		if len(m.words) != 1 || m.canon != "" || m.typ == model.PER || m.typ == model.LOC || m.titled || m.placed {
@@ -223,8 +230,10 @@ func wordIn(text, word string) bool {
 // linkClosedUp joins a name written as one word with the same name written
 // in words ("TimeWarner" with "Time Warner", "EasyJet" with "Easy Jet"):
 // one company however the article spells it, and one type, the majority's,
-// where the tagger read the two spellings differently. A closed-up form
-// two spaced names fit is left alone, as are short ones.
+// where the tagger read the two spellings differently. The one word must
+// be written with a capital inside it, as a closed-up brand is, so that
+// "Newcastle" is never "New Castle" nor "Hollywood" "Holly Wood"; a
+// closed-up form two spaced names fit is left alone, as are short ones.
 func linkClosedUp(ms []mention) {
 	const shortest = 6 // letters of the closed-up form
 	spaced := map[string]string{}
@@ -233,7 +242,7 @@ func linkClosedUp(ms []mention) {
 			continue
 		}
 		k := strings.ReplaceAll(m.key, " ", "")
-		if len(k) < shortest {
+		if utf8.RuneCountInString(k) < shortest {
 			continue
 		}
 		if prev, ok := spaced[k]; ok && prev != m.key {
@@ -246,10 +255,22 @@ func linkClosedUp(ms []mention) {
 		return
 	}
 	for i := range ms {
-		if k := spaced[ms[i].key]; k != "" && !strings.Contains(ms[i].key, " ") {
-			ms[i].key = k
+		m := &ms[i]
+		if k := spaced[m.key]; k != "" && m.canon == "" && !strings.Contains(m.key, " ") && innerCapital(m.name) {
+			m.key = k
 		}
 	}
+}
+
+// innerCapital reports whether a word has a capital letter after its
+// first letter ("TimeWarner", "JPMorgan").
+func innerCapital(word string) bool {
+	for i, r := range word {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder sorts mentions into document order and drops overlaps, keeping
@@ -505,8 +526,6 @@ func linkAcronyms(ms []mention) {
 	}
 }
 
-// initials returns the first letters of the folded words of a name,
-// skipping the small words acronyms skip.
 // withoutDigits is name less its digits, so that "M5S" is an acronym
 // ("Movimento 5 Stelle"); a name that begins with one ("3M") is left as it is.
 func withoutDigits(name string) string {
@@ -521,6 +540,8 @@ func withoutDigits(name string) string {
 	}, name)
 }
 
+// initials returns the first letters of the folded words of a name,
+// skipping the small words acronyms skip.
 func initials(words []string) string {
 	var b strings.Builder
 	for _, w := range words {

@@ -62,6 +62,12 @@ func TestLink(t *testing.T) {
 			},
 		},
 		{
+			name:  "a place written in one word is not two words of something else",
+			para:  "Newcastle beat Everton. The New Castle county council met. Hollywood stars watched Holly Wood win.",
+			spans: []sp{{"Newcastle", 1, model.ORG}, {"Everton", 1, model.ORG}, {"New Castle", 1, model.LOC}, {"Hollywood", 1, model.LOC}, {"Holly Wood", 1, model.PER}},
+			want:  []string{"ORG Newcastle: Newcastle", "ORG Everton: Everton", "LOC New Castle: New Castle", "LOC Hollywood: Hollywood", "PER Holly Wood: Holly Wood"},
+		},
+		{
 			name: "a product's own name alone is the product its maker's name opens",
 			para: "Google released Google Chrome. Chrome is fast, Sony said. Acme said Microsoft Windows and Acme Windows differ; Windows crashed. The Journal of Wall Street Journal.",
 			spans: []sp{{"Google", 1, model.ORG}, {"Google Chrome", 1, model.PRODUCT}, {"Chrome", 2, model.WORK}, {"Sony", 1, model.ORG},
@@ -78,6 +84,12 @@ func TestLink(t *testing.T) {
 				"ORG Journal: Journal",
 				"ORG Wall Street Journal: Wall Street Journal",
 			},
+		},
+		{
+			name:  "a bare word that also ends a name of another kind stays apart",
+			para:  "Samsung said Samsung Galaxy phones sold. LA Galaxy lost; the Galaxy coach said so.",
+			spans: []sp{{"Samsung", 1, model.ORG}, {"Samsung Galaxy", 1, model.PRODUCT}, {"LA Galaxy", 1, model.ORG}, {"Galaxy", 3, model.ORG}},
+			want:  []string{"ORG Samsung: Samsung", "PRODUCT Samsung Galaxy: Samsung Galaxy", "ORG LA Galaxy: LA Galaxy", "ORG Galaxy: Galaxy"},
 		},
 		{
 			name:  "an acronym with a digit in it",

@@ -13,9 +13,9 @@ import (
 const storePageSize = 16384
 
 // ReserveBulkMemory gives SQLite, for this process, one block of memory for
-// its page caches: the bulk writer's (bulkCacheKiB) and a few hundred pages
-// for the other connections. It must run before the process opens its
-// first store, and is for a process that imports or fetches.
+// its page caches: the bulk writer's (bulkCacheKiB) and room for the other
+// connections. It must run before the process opens its first store, and
+// is for a process that imports (the bulk writer's).
 //
 // Without it each cached page is its own allocation from the C allocator
 // that SQLite is translated with, and a page of 16 KiB with its headers is
@@ -25,7 +25,7 @@ const storePageSize = 16384
 // on this machine. From the block a page is taken and given back with no
 // system call; what the block lacks SQLite still takes from the
 // allocator. The block costs a first touch of one 4 KiB page per slot when
-// SQLite starts (about 18 MB), which is why the reader does not reserve it.
+// SQLite starts (about 22 MB), which is why the reader does not reserve it.
 //
 // It returns an error, and changes nothing, when SQLite has already
 // started in this process.
@@ -51,7 +51,11 @@ func ReserveBulkMemory() error {
 		return fmt.Errorf("reserve page cache: header size: sqlite error %d", rc)
 	}
 	slot := (storePageSize + int(*extra) + 7) &^ 7
-	slots := bulkCacheKiB*1024/storePageSize + 512
+	// SQLite counts itself short of memory once fewer than 10 slots are
+	// free, and then recycles and spills pages instead of taking more:
+	// room for the bulk writer and a dozen pool connections' default
+	// caches (2 MB each).
+	slots := bulkCacheKiB*1024/storePageSize + 1536
 	// Never freed: SQLite uses it until the process ends.
 	block := libc.Xmalloc(tls, libc.Tsize_t(slot*slots))
 	if block == 0 {
