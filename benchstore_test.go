@@ -70,7 +70,9 @@ func taggedBBC(tb testing.TB) []model.Article {
 			tagged.err = errs[0]
 			return
 		}
-		arts, failures := readArticles(files, entity.New(), make(chan struct{}, runtime.GOMAXPROCS(0)))
+		q := startTagging(files, entity.New(), make(chan struct{}, runtime.GOMAXPROCS(0)), len(files))
+		arts, failures := articlesOf(q.take(0, len(files)))
+		q.stop()
 		if len(failures) > 0 {
 			tagged.err = failures[0]
 			return

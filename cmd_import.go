@@ -118,16 +118,10 @@ func importPaths(ctx context.Context, st *store.Store, ex entity.Extractor, path
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		batch := q.take(written, size, size)
+		batch := q.take(written, size)
 		size = min(size+size/4, importBatch)
-		arts := make([]model.Article, 0, len(batch))
-		for _, t := range batch {
-			if t.err != nil {
-				failures = append(failures, t.err)
-				continue
-			}
-			arts = append(arts, t.art)
-		}
+		arts, failed := articlesOf(batch)
+		failures = append(failures, failed...)
 		cores <- struct{}{}
 		err = storeArticles(ctx, st, arts, &rep)
 		<-cores
@@ -150,6 +144,21 @@ type taggedFile struct {
 	err error
 }
 
+// articlesOf splits files read and tagged into their articles and the
+// errors of those that could not be read, each in order.
+func articlesOf(files []taggedFile) ([]model.Article, []error) {
+	arts := make([]model.Article, 0, len(files))
+	var failures []error
+	for _, t := range files {
+		if t.err != nil {
+			failures = append(failures, t.err)
+			continue
+		}
+		arts = append(arts, t.art)
+	}
+	return arts, failures
+}
+
 // tagQueue reads and tags files in order on as many workers as there are
 // cores, at most ahead files past what the writer has taken, into a ring
 // of ahead results: memory is bounded however many files an import has.
@@ -167,6 +176,7 @@ type tagQueue struct {
 }
 
 func startTagging(files []string, ex entity.Extractor, cores chan struct{}, ahead int) *tagQueue {
+	ahead = max(ahead, 1)
 	q := &tagQueue{files: files, ring: make([]taggedFile, ahead), held: make([]int, ahead), limit: ahead}
 	q.cond.L = &q.mu
 	for range cap(cores) {
@@ -206,16 +216,15 @@ func startTagging(files []string, ex entity.Extractor, cores chan struct{}, ahea
 	return q
 }
 
-// take waits until at least atLeast files from from on are tagged (or all
-// the rest are) and returns those tagged, at most atMost.
-func (q *tagQueue) take(from, atLeast, atMost int) []taggedFile {
+// take waits until the n files from from on are tagged (or all the rest
+// are, when fewer are left) and returns them.
+func (q *tagQueue) take(from, n int) []taggedFile {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	atLeast = min(atLeast, len(q.files)-from)
-	for q.ready-from < atLeast {
+	n = min(n, len(q.files)-from)
+	for q.ready-from < n {
 		q.cond.Wait()
 	}
-	n := min(q.ready-from, atMost)
 	out := make([]taggedFile, n)
 	for k := range n {
 		slot := (from + k) % len(q.ring)
@@ -240,49 +249,6 @@ func (q *tagQueue) stop() {
 	q.cond.Broadcast()
 	q.mu.Unlock()
 	q.wg.Wait()
-}
-
-// readArticles parses files and extracts their entities on every core it
-// gets a token of (see importPaths), keeping the files' order so imports
-// are deterministic.
-func readArticles(files []string, ex entity.Extractor, cores chan struct{}) ([]model.Article, []error) {
-	type result struct {
-		art model.Article
-		err error
-	}
-	results := make([]result, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range cap(cores) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				cores <- struct{}{}
-				art, err := ingest.ReadFile(files[i])
-				if err == nil {
-					art.Entities = ex.Extract(&art)
-				}
-				<-cores
-				results[i] = result{art, err}
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	arts := make([]model.Article, 0, len(files))
-	var failures []error
-	for _, r := range results {
-		if r.err != nil {
-			failures = append(failures, r.err)
-			continue
-		}
-		arts = append(arts, r.art)
-	}
-	return arts, failures
 }
 
 func storeArticles(ctx context.Context, st *store.Store, arts []model.Article, rep *importReport) error {
