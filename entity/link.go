@@ -140,8 +140,8 @@ func linkProductNames(l *lexicon, ms []mention) {
 			orgs[m.key] = true
 		}
 	}
-	byLast := map[string][]int{} // a product's last word → its mentions' keys, as the first of them
-	for i, m := range ms {
+	byLast := map[string][]string{} // a product's last word → the keys of the products it ends
+	for _, m := range ms {
 		if m.typ != model.PRODUCT || len(m.words) < 2 || m.canon != "" {
 			continue
 		}
@@ -149,10 +149,8 @@ func linkProductNames(l *lexicon, ms []mention) {
 		if !orgs[m.words[0]] && !l.orgs[first] {
 			continue
 		}
-		last := m.words[len(m.words)-1]
-		known := slices.ContainsFunc(byLast[last], func(j int) bool { return ms[j].key == m.key })
-		if !known {
-			byLast[last] = append(byLast[last], i)
+		if last := m.words[len(m.words)-1]; !slices.Contains(byLast[last], m.key) {
+			byLast[last] = append(byLast[last], m.key)
 		}
 	}
 	if len(byLast) == 0 {
@@ -171,7 +169,7 @@ func linkProductNames(l *lexicon, ms []mention) {
 			continue
 		}
 		if full := byLast[m.key]; len(full) == 1 {
-			m.key, m.typ = ms[full[0]].key, model.PRODUCT
+			m.key, m.typ = full[0], model.PRODUCT
 		}
 	}
 }
