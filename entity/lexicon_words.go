@@ -12,7 +12,8 @@ Sheikh Emir Ayatollah Imam Archbishop Bishop Cardinal Rev Reverend Pastor Rabbi 
 Sir Dame Baroness Baron Duke Duchess Earl Mr Mrs Ms Miss Mx Dr Prof Professor General Gen
 Lieutenant Lt Colonel Col Captain Capt Commander Cmdr Admiral Adm Sergeant Sgt Corporal
 Marshal Brigadier Judge Justice Chief Chairman Chairwoman Director Ambassador Envoy
-Commissioner Inspector Detective Constable Superintendent Deputy Acting Shadow Former
+Commissioner Inspector Insp Detective Det Constable Superintendent Supt Cllr Deputy Acting
+Shadow Former
 Attorney Solicitor Speaker Spokesman Spokeswoman Leader Crown Senior Assistant Coach
 Executive Officer MP MPs MEP MSP Treasurer Rt Hon`
 
@@ -22,6 +23,7 @@ const honorifics = `Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof`
 
 // abbreviations end with a full stop that does not end a sentence.
 const abbreviations = `Mr Mrs Ms Dr Prof St Gen Sen Rep Gov Lt Col Capt Sgt Jr Sr Mt Adm Cmdr Rev
+Supt Insp Det Cllr
 Inc Corp Co Ltd No vs etc Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec`
 
 // departmentWords name a minister's or secretary's brief: "Foreign

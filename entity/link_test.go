@@ -333,3 +333,38 @@ func TestLinkHeadlineOpeners(t *testing.T) {
 		})
 	}
 }
+
+// The words around a name that a tagger's span took with it are not the
+// name: an adjective made with a hyphen before it, words in lower case
+// before or after it, a reporting verb opening a sentence, a police rank.
+func TestLinkTrimsWordsAroundNames(t *testing.T) {
+	type sp = linkSpan
+	runLinkCases(t, []linkCase{
+		{
+			name: "affixed adjective and lower-case tails",
+			para: "US-based Amazon sold more. The iPod customers were happy, said the BitTorrent system maker.",
+			spans: []sp{{"US-based Amazon", 1, model.ORG}, {"iPod customers", 1, model.PRODUCT},
+				{"BitTorrent system", 1, model.PRODUCT}},
+			want: []string{"ORG Amazon: Amazon", "PRODUCT iPod: iPod", "PRODUCT BitTorrent: BitTorrent"},
+		},
+		{
+			name: "lower-case heads, but a surname's particle stays",
+			para: "The compilation Lipstick Traces sold. Dominique de Villepin spoke, as did de Villepin.",
+			spans: []sp{{"compilation Lipstick Traces", 1, model.WORK}, {"Dominique de Villepin", 1, model.PER},
+				{"de Villepin", 2, model.PER}},
+			want: []string{"WORK Lipstick Traces: Lipstick Traces", "PER Dominique de Villepin: Dominique de Villepin, de Villepin"},
+		},
+		{
+			name:  "a name all in lower case is left whole",
+			para:  "He won a lifetime achievement award.",
+			spans: []sp{{"lifetime achievement", 1, model.EVENT}},
+			want:  []string{"EVENT lifetime achievement: lifetime achievement"},
+		},
+		{
+			name:  "reporting verb and rank",
+			para:  "Said Mr Fogg: no. Det Supt Mick Deats agreed, and Supt Deats said so.",
+			spans: []sp{{"Said Mr Fogg", 1, model.PER}, {"Mick Deats", 1, model.PER}, {"Supt Deats", 1, model.PER}},
+			want:  []string{"PER Fogg: Fogg", "PER Mick Deats: Mick Deats, Deats"},
+		},
+	})
+}

@@ -25,6 +25,9 @@ func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s,
 		s0, e0 := start, end
 		start, end = trimPunct(text, start, end)
 		end = trimPossessive(text, start, end)
+		start = trimAffixed(text, start, end)
+		start = trimLowerHead(text, start, end)
+		end = trimLowerTail(text, start, end)
 		var t bool
 		if !isNamedThing(typ) {
 			// A work keeps its leading words: "Mr Tambourine Man" is a song.
@@ -106,6 +109,59 @@ func notAName(l *lexicon, s string) bool {
 	}
 	lc := strings.ToLower(s)
 	return l.function[lc] || l.dates[lc] || l.titles[s] || l.honorifics[s]
+}
+
+// trimAffixed cuts a first word made an adjective by a hyphen when a name
+// follows it: "US-based Amazon", "Dutch-born Anna" (the name inside the
+// adjective is not the one the span is about).
+func trimAffixed(text string, start, end int) int {
+	s := text[start:end]
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 || !lowerAfterHyphen(s[:i]) {
+		return start
+	}
+	return end - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
+}
+
+// trimLowerHead cuts the words in lower case that open a name, but for the
+// particles of surnames ("de Villepin", "van Gogh"): "compilation Lipstick
+// Traces", "anti-depressants Paxil".
+func trimLowerHead(text string, start, end int) int {
+	for {
+		s := text[start:end]
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			return start
+		}
+		w := s[:i]
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) && r != '-' }) >= 0 || surnameParticles[w] || !strings.ContainsFunc(s[i:], unicode.IsUpper) {
+			return start
+		}
+		start = end - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
+	}
+}
+
+// surnameParticles open surnames in lower case.
+var surnameParticles = map[string]bool{"de": true, "del": true, "della": true, "der": true, "den": true, "van": true, "von": true,
+	"da": true, "di": true, "do": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "al": true, "el": true,
+	"bin": true, "ibn": true, "ten": true, "ter": true, "y": true}
+
+// trimLowerTail cuts the words in lower case that end a name of more than
+// one word: "iPod customers", "BitTorrent system", "the Carling Cup final".
+// A name keeps a small word inside ("Bank of England"), not at its end.
+func trimLowerTail(text string, start, end int) int {
+	for {
+		s := text[start:end]
+		i := strings.LastIndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			return end
+		}
+		w := s[i+1:]
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 || !strings.ContainsFunc(s[:i], unicode.IsUpper) {
+			return end // a name all in lower case is the tagger's, whole
+		}
+		end = start + len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
+	}
 }
 
 // trimPunct cuts everything but letters and digits from both ends, keeping
@@ -194,6 +250,8 @@ func trimLeadingWords(l *lexicon, text string, start, end int, typ model.EntityT
 		case w == "the" || w == "The":
 			cut = true
 		case typ != model.PER:
+		case w == "Said" || w == "Says" || w == "Told":
+			cut = true // "Said Mr Fogg:", a quote's attribution at a sentence's start
 		case l.titles[w]:
 			cut, inTitle = true, true
 			personal = personal || l.personal[w]

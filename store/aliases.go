@@ -13,6 +13,7 @@ type aliasTarget struct {
 	key, name string // the canonical name, folded and as written
 	typ       model.EntityType
 	club      bool // a football club: its short names count in sports stories only
+	party     bool // a party from Party Facts: its acronyms need the article's support (partyFits)
 	hand      bool // from the hand-written list, which overrules the gazetteers
 }
 
@@ -50,7 +51,7 @@ func parseAliases(tsv string) *aliasTable {
 			t.placeClubs[foldName(canon)] = true
 			continue
 		}
-		target := aliasTarget{key: foldName(canon), name: canon, typ: model.EntityType(f[1]), club: kind == "club", hand: kind == "hand"}
+		target := aliasTarget{key: foldName(canon), name: canon, typ: model.EntityType(f[1]), club: kind == "club", party: kind == "party", hand: kind == "hand"}
 		if _, seen := t.canonical[target.key]; !seen || kind == "hand" {
 			t.canonical[target.key] = target // the hand list names it best
 		}

@@ -380,16 +380,20 @@ func (r *resolver) identity(ctx context.Context, c choice) (int64, error) {
 // choose picks the identity of every row of article id: see the steps in
 // the comment on identityKey.
 func (r *resolver) choose(id int64, list []articleRow, sport bool) []choice {
-	present := make(map[string]bool, 2*len(list)) // names the article gives, and what they stand for
+	named := make(map[string]bool, len(list)) // names the article gives
+	for _, ar := range list {
+		named[ar.key] = true
+	}
+	present := make(map[string]bool, 2*len(list)) // and what they stand for
 	for _, ar := range list {
 		present[ar.key] = true
-		if ts := r.aliases.targets[ar.key]; len(ts) == 1 {
+		if ts := r.aliases.targets[ar.key]; len(ts) == 1 && r.partyFits(ts[0], ar, named) {
 			present[ts[0].key] = true
 		}
 	}
 	out := make([]choice, len(list))
 	for i, ar := range list {
-		c, ok := r.alias(ar, present, sport)
+		c, ok := r.alias(ar, present, named, sport)
 		if !ok {
 			c, ok = surnameHere(ar, list)
 		}
@@ -445,12 +449,15 @@ func (r *resolver) namesClub(list []articleRow) bool {
 
 // alias resolves ar through the alias table and the learnt acronyms. A name
 // that may be several entities is the one the article also names (present).
-func (r *resolver) alias(ar articleRow, present map[string]bool, sport bool) (choice, bool) {
+func (r *resolver) alias(ar articleRow, present, named map[string]bool, sport bool) (choice, bool) {
 	var cands []choice
 	hand := false
 	for _, t := range r.aliases.targets[ar.key] {
 		if !clubFits(t, ar.key, sport) {
 			continue // "Palace" is Crystal Palace only in a sports story
+		}
+		if !r.partyFits(t, ar, named) {
+			continue // "PBS" is Parti Bersatu Sabah only where the article says so
 		}
 		if t.hand && !hand {
 			cands, hand = cands[:0], true
@@ -561,6 +568,42 @@ func surnameHere(ar articleRow, list []articleRow) (choice, bool) {
 func endsInName(key, name string) bool {
 	n := len(key) - len(name)
 	return n > 0 && key[n-1] == ' ' && key[n:] == name
+}
+
+// partyFits reports whether the article row ar may stand for target t, as
+// far as Party Facts goes: its thousands of parties have short names of two
+// to six capitals, and most such names mean something else in most news
+// (PBS the broadcaster, REM the band, EA the games maker, FDI foreign direct
+// investment). Such a name is the party only in an article that also names
+// the party in full, or when an article of the store spelt it out
+// ("Parti Bersatu Sabah (PBS)"). The hand-written list (UKIP, SNP) needs
+// neither.
+func (r *resolver) partyFits(t aliasTarget, ar articleRow, named map[string]bool) bool {
+	if !t.party || t.key == ar.key || !capitalsOnly(ar.name) || named[t.key] {
+		return true
+	}
+	for _, a := range r.acronyms[ar.key] {
+		if a.expansion == t.key {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalsOnly reports whether name is one word of capitals and digits
+// with at least two capitals, as acronyms are written (PBS, M5S, U.N.).
+func capitalsOnly(name string) bool {
+	n := 0
+	for _, c := range name {
+		switch {
+		case unicode.IsUpper(c):
+			n++
+		case unicode.IsDigit(c) || c == '.' || c == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // clubFits reports whether the name key may stand for target t: a club

@@ -199,7 +199,11 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 			// band"), and the majority made it a second Liverpool
 			// organisation beside the club.
 			typ = string(model.LOC)
-		case isStatic && static.typ != "" && clubFits(static, it.key, false):
+		case isStatic && static.typ != "" && clubFits(static, it.key, false) && (!static.club || share(votes, static.typ) >= 0.1):
+			// A club's full name types it, unless that name is a place's
+			// that the store hardly ever calls an organisation: openfootball
+			// names Los Angeles FC "Los Angeles" (West Ham is the club
+			// though the tagger reads "West Ham" as a place half the time).
 			typ = string(static.typ)
 		default:
 			typ = string(majority(votes))
@@ -227,6 +231,21 @@ func (r *resolver) decideTypes(ctx context.Context) error {
 	// negative id.
 	_, err = r.tx.ExecContext(ctx, `UPDATE OR REPLACE identity_dirty SET identity_id = -identity_id WHERE identity_id > 0`)
 	return err
+}
+
+// share is the part of the mentions that were tagged t.
+func share(votes []vote, t model.EntityType) float64 {
+	n, all := 0, 0
+	for _, v := range votes {
+		all += v.mentions
+		if v.typ == t {
+			n += v.mentions
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(n) / float64(all)
 }
 
 // majority is the type most of the mentions were tagged with; a tie goes

@@ -572,3 +572,65 @@ func entityNamed(t *testing.T, s *store.Store, article int64, name string) model
 	t.Fatalf("article %d names no %s: %+v", article, name, ents)
 	return model.EntityCount{}
 }
+
+// A party's acronym from Party Facts is the party only where the article
+// names the party in full or an article spelt it out: elsewhere "PBS" is the
+// American broadcaster, and stays its own entry.
+func TestPartyAcronymNeedsTheArticle(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("US TV cuts film", "PBS said it would use extra footage for its broadcast.", org("PBS")),
+		story("Sabah vote", "The Parti Bersatu Sabah won. PBS leaders celebrated.", org("Parti Bersatu Sabah"), org("PBS")),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	names := func(article int64) []string {
+		t.Helper()
+		ents, err := s.ArticleEntities(ctx, article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range ents {
+			out = append(out, e.Name)
+		}
+		return out
+	}
+	if got := names(ids[0]); !slices.Equal(got, []string{"PBS"}) {
+		t.Errorf("the broadcaster's story lists %q, want PBS alone", got)
+	}
+	if got := names(ids[1]); !slices.Equal(got, []string{"Parti Bersatu Sabah"}) {
+		t.Errorf("the Sabah story lists %q, want the party once", got)
+	}
+	checkCounts(t, s)
+}
+
+// openfootball calls Los Angeles FC "Los Angeles": the city, which every
+// mention calls a place, stays a place.
+func TestClubNamedAsItsCityStaysTheCity(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Film critics", "Critics in Los Angeles chose Sideways.", named{"Los Angeles", model.LOC, "Los Angeles"}),
+		story("Derby", sportBody+" West Ham beat Millwall.", named{"West Ham", model.LOC, "West Ham"}),
+		story("Derby again", sportBody+" West Ham lost to Millwall.", named{"West Ham", model.ORG, "West Ham"}),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		article int64
+		name    string
+		typ     model.EntityType
+	}{{ids[0], "Los Angeles", model.LOC}, {ids[1], "West Ham United", model.ORG}} {
+		ents, err := s.ArticleEntities(ctx, c.article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ents) != 1 || ents[0].Name != c.name || ents[0].Type != c.typ {
+			t.Errorf("article %d lists %+v, want %s %s", c.article, ents, c.name, c.typ)
+		}
+	}
+}

@@ -13,6 +13,8 @@ var hand = []struct {
 	{"ORG", "UK Independence Party", []string{"UKIP", "Ukip"}},
 	{"ORG", "Scottish National Party", []string{"SNP"}},
 	{"ORG", "Democratic Unionist Party", []string{"DUP"}},
+	{"ORG", "Ulster Unionist Party", []string{"UUP"}},
+	{"ORG", "Social Democratic and Labour Party", []string{"SDLP"}},
 	{"ORG", "Republican Party", []string{"Republicans", "GOP"}},
 	{"ORG", "Democratic Party", []string{"Democrats"}},
 	{"ORG", "Federal Reserve", []string{"Fed", "US Federal Reserve", "Federal Reserve Board"}},
@@ -31,7 +33,7 @@ var hand = []struct {
 	{"ORG", "Rugby Football Union", []string{"RFU"}},
 	{"ORG", "Metropolitan Police", []string{"Met", "Met Police", "Scotland Yard"}},
 	{"ORG", "Crown Prosecution Service", []string{"CPS"}},
-	{"MISC", "Academy Awards", []string{"Oscars", "Oscar", "Academy Award"}},
+	{"EVENT", "Academy Awards", []string{"Oscars", "Oscar", "Academy Award"}},
 }
 
 // handPlaceClubs are places that name a rugby club (which openfootball,
