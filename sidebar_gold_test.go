@@ -248,10 +248,10 @@ func TestSidebarDevGold(t *testing.T) {
 		t.Logf("%s: %v", k, *folders[k])
 	}
 	t.Logf("all: %v", all)
-	// A floor under the figure of session 8 (typed F1 0.741): it catches a
+	// A floor under the figure of session 8 (typed F1 0.766): it catches a
 	// change that makes the sidebars worse, not one that makes them better.
-	if got := f1(all.typed, all.rows, all.gold); got < 0.72 {
-		t.Errorf("typed sidebar F1 on the development gold is %.3f, want at least 0.72", got)
+	if got := f1(all.typed, all.rows, all.gold); got < 0.75 {
+		t.Errorf("typed sidebar F1 on the development gold is %.3f, want at least 0.75", got)
 	}
 	for _, list := range []struct {
 		what  string

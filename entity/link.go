@@ -26,6 +26,12 @@ type mention struct {
 	// placed: a word that names a kind of place comes before the name
 	// ("the city of Westmarch"), so it is a place's unless titled.
 	placed bool
+	// worked: a word that names a kind of work comes right before the
+	// name ("the film Alexander", "TV show Brass Eye"), so it is a work's.
+	worked bool
+	// firmed: a word that names a kind of organisation comes right before
+	// the name ("anti-virus firm Sophos", "analysts Gartner").
+	firmed bool
 }
 
 // Link groups spans of one article into entities with canonical names.
@@ -89,11 +95,20 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			titled: titled || !isNamedThing(s.Type) && titledBefore(l, text, start),
 		}
 		m.placed = !m.titled && !isNamedThing(s.Type) && placeBefore(text, start)
+		m.worked = !m.titled && !m.placed && s.Type != model.EVENT && nounBefore(workNouns, text, start) && !givenFirst(l, text[start:end], s.Type)
+		// A person's full name after "developer" or "publisher" is still
+		// the person's ("games developer Peter Molyneux").
+		m.firmed = !m.titled && !m.placed && !m.worked && !(s.Type == model.PER && strings.ContainsRune(text[start:end], ' ')) &&
+			nounBefore(firmNouns, text, start)
 		switch {
 		case m.titled:
 			m.typ = model.PER
 		case m.placed:
 			m.typ = model.LOC
+		case m.worked:
+			m.typ = model.WORK
+		case m.firmed:
+			m.typ = model.ORG
 		}
 		ms = append(ms, m)
 	}
@@ -647,6 +662,16 @@ func entityType(l *lexicon, ms []mention, idx []int, name string) model.EntityTy
 	}
 	if placed {
 		return model.LOC
+	}
+	for _, i := range idx {
+		if ms[i].worked {
+			return model.WORK // what the article calls a film is one, everywhere in it
+		}
+	}
+	for _, i := range idx {
+		if ms[i].firmed {
+			return model.ORG
+		}
 	}
 	t := majorityType(ms, idx)
 	if (t == model.PER || t == model.LOC) && l.orgs[name] {

@@ -368,3 +368,31 @@ func TestLinkTrimsWordsAroundNames(t *testing.T) {
 		},
 	})
 }
+
+// A descriptor right before a name says what the article calls it, and
+// that types every mention of the name in the article: "the stalker drama
+// Enduring Love" is a film, "anti-virus firm Sophos" a company, whatever
+// the tagger read. A person's full name after "developer" stays a person.
+func TestLinkDescriptorBeforeAName(t *testing.T) {
+	type sp = linkSpan
+	runLinkCases(t, []linkCase{
+		{
+			name:  "work",
+			para:  "Craig starred in the stalker drama Enduring Love. Enduring Love opens on Friday.",
+			spans: []sp{{"Enduring Love", 1, model.ORG}, {"Enduring Love", 2, model.PER}},
+			want:  []string{"WORK Enduring Love: Enduring Love, Enduring Love"},
+		},
+		{
+			name:  "organisation",
+			para:  "Sophos warned of a virus, said anti-virus firm Sophos, as did games developer Peter Molyneux.",
+			spans: []sp{{"Sophos", 1, model.PER}, {"Sophos", 2, model.PER}, {"Peter Molyneux", 1, model.PER}},
+			want:  []string{"ORG Sophos: Sophos, Sophos", "PER Peter Molyneux: Peter Molyneux"},
+		},
+		{
+			name:  "a verb or a singular analyst is no descriptor",
+			para:  "Chelsea will play Arsenal, said analyst Smith.",
+			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
+			want:  []string{"ORG Arsenal: Arsenal", "PER Smith: Smith"},
+		},
+	})
+}

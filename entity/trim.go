@@ -84,6 +84,47 @@ func placeBefore(text string, start int) bool {
 // for them is much cheaper than running the expression.
 var placeCueNouns = [...]string{"ity", "itie", "own", "illage", "ount", "rovince", "egion", "sland", "apital", "uburb"}
 
+// nounBefore reports whether the word right before text[start:], with
+// only spaces between, is one of nouns: a descriptor in apposition, "the
+// film [Alexander]", "TV show [Brass Eye]", "anti-virus firm [Sophos]".
+func nounBefore(nouns map[string]bool, text string, start int) bool {
+	before := text[:start]
+	rest := strings.TrimRight(before, " ")
+	if len(rest) == len(before) {
+		return false
+	}
+	return nouns[rest[strings.LastIndexFunc(rest, unicode.IsSpace)+1:]]
+}
+
+// workNouns name kinds of works, in lower case as a descriptor is written.
+// Words that are also verbs or adjectives before names ("play", "hit",
+// "single") and the sports ones ("game", "series") are not among them.
+var workNouns = map[string]bool{"film": true, "films": true, "movie": true, "movies": true,
+	"drama": true, "dramas": true, "comedy": true, "comedies": true, "thriller": true,
+	"musical": true, "sitcom": true, "soap": true, "show": true, "album": true, "albums": true,
+	"song": true, "songs": true, "novel": true, "novels": true, "book": true, "books": true,
+	"opera": true, "documentary": true, "programme": true, "sequel": true, "biopic": true,
+	"cartoon": true, "remake": true}
+
+// firmNouns name kinds of organisations, as a descriptor is written: "oil
+// firm Rosneft", "analysts Gartner", "pop group Busted". Not "analyst",
+// which stands before a person's name.
+var firmNouns = map[string]bool{"firm": true, "firms": true, "company": true, "companies": true,
+	"analysts": true, "group": true, "band": true, "label": true, "giant": true, "maker": true,
+	"makers": true, "retailer": true, "chain": true, "carrier": true, "airline": true,
+	"website": true, "broadcaster": true, "newspaper": true, "magazine": true, "publisher": true,
+	"studio": true, "developer": true, "watchdog": true, "regulator": true, "union": true,
+	"charity": true, "operator": true, "provider": true, "manufacturer": true, "insurer": true,
+	"supermarket": true, "brewer": true, "conglomerate": true, "bourse": true, "lender": true}
+
+// givenFirst reports whether name, tagged typ, is a person's by its first
+// word, a given name: "the film Scorsese made" is rare, "a film Tom Cruise
+// made" rarer still, but both are not works.
+func givenFirst(l *lexicon, name string, typ model.EntityType) bool {
+	w := firstWord(name)
+	return typ == model.PER && l.given[w] && w != name
+}
+
 // placeCueNounIn reports whether s holds one of placeCueNouns.
 func placeCueNounIn(s string) bool {
 	for _, n := range placeCueNouns {
