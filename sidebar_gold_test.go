@@ -77,10 +77,10 @@ func readGold(t *testing.T, path string) []goldArticle {
 
 var fineTypes = []model.EntityType{model.PER, model.ORG, model.LOC, model.WORK, model.PRODUCT, model.EVENT, model.MISC}
 
-// goldKey folds a name as a reader compares them: case, spacing and a
-// possessive ending do not make another name.
+// goldKey folds a name as a reader compares them: case, spacing, a leading
+// "The" and a possessive ending do not make another name.
 func goldKey(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimPrefix(strings.ToLower(strings.Join(strings.Fields(s), " ")), "the ")
 	for _, p := range []string{"'s", "’s"} {
 		s = strings.TrimSuffix(s, p)
 	}

@@ -527,7 +527,7 @@ func linkAcronyms(ms []mention) {
 		}
 		letters := strings.ReplaceAll(m.key, ".", "")
 		for _, o := range ms {
-			if len(o.words) > 1 && initials(o.words) == letters {
+			if len(o.words) > 1 && (initials(o.words) == letters || initials(hyphenParts(o.words)) == letters) {
 				m.key = o.key
 				m.canon = o.canon
 				if o.canon != "" {
@@ -551,6 +551,28 @@ func withoutDigits(name string) string {
 		}
 		return r
 	}, name)
+}
+
+// hyphenParts splits hyphenated words, whose parts an acronym may each
+// spell: "National Hi-Tech Crime Unit" is the NHTCU. Nil when no word has
+// a hyphen.
+func hyphenParts(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if strings.Contains(w, "-") {
+			if out == nil {
+				out = append(out, words[:i]...)
+			}
+			for _, p := range strings.Split(w, "-") {
+				if p != "" {
+					out = append(out, p)
+				}
+			}
+		} else if out != nil {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // initials returns the first letters of the folded words of a name,

@@ -50,6 +50,12 @@ func TestLink(t *testing.T) {
 			want:  []string{"ORG International Criminal Court: International Criminal Court, ICC"},
 		},
 		{
+			name:  "an acronym spells the parts of a hyphenated word",
+			para:  "The National Hi-Tech Crime Unit made arrests. The NHTCU said so.",
+			spans: []sp{{"National Hi-Tech Crime Unit", 1, model.ORG}, {"NHTCU", 1, model.ORG}},
+			want:  []string{"ORG National Hi-Tech Crime Unit: National Hi-Tech Crime Unit, NHTCU"},
+		},
+		{
 			name: "a name closed up is the name in words",
 			para: "Time Warner said profits rose. TimeWarner also owns AOL, and TimeWarner shares fell. EasyJet and Easy Jet; Sky and SkyNet.",
 			spans: []sp{{"Time Warner", 1, model.PER}, {"TimeWarner", 1, model.ORG}, {"TimeWarner", 2, model.ORG},

@@ -34,6 +34,24 @@ var hand = []struct {
 	{"ORG", "Metropolitan Police", []string{"Met", "Met Police", "Scotland Yard"}},
 	{"ORG", "Crown Prosecution Service", []string{"CPS"}},
 	{"EVENT", "Academy Awards", []string{"Oscars", "Oscar", "Academy Award"}},
+	// Channels and stations are their broadcasters' (a tagger reads the
+	// digit as a product's or the name as a show's).
+	{"ORG", "BBC One", []string{"BBC1", "BBC 1"}},
+	{"ORG", "BBC Two", []string{"BBC2", "BBC 2"}},
+	{"ORG", "BBC Three", []string{"BBC3"}},
+	{"ORG", "BBC Four", []string{"BBC4"}},
+	{"ORG", "ITV1", []string{"ITV 1"}},
+	{"ORG", "Channel 4", []string{"Channel Four"}},
+	{"ORG", "Channel 5", []string{"Channel Five"}},
+	{"ORG", "E4", nil},
+	{"ORG", "More4", nil},
+	{"ORG", "Sky One", nil},
+	{"ORG", "Sky News", nil},
+	{"ORG", "BBC Radio 1", []string{"Radio 1", "Radio One"}},
+	{"ORG", "BBC Radio 2", []string{"Radio 2"}},
+	{"ORG", "BBC Radio 4", []string{"Radio 4", "Radio Four"}},
+	{"ORG", "BBC Radio 5 Live", []string{"Radio 5 Live", "Five Live", "5 Live"}},
+	{"ORG", "BBC World Service", []string{"World Service"}},
 }
 
 // handPlaceClubs are places that name a rugby club (which openfootball,
