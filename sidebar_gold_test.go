@@ -94,7 +94,7 @@ type sidebarScore struct {
 	typed, untyped     int
 	splits             int // gold entities that two or more rows name
 	wrongType, missing []string
-	extra              []string
+	extra, split       []string
 }
 
 func (s *sidebarScore) add(o sidebarScore) {
@@ -106,6 +106,7 @@ func (s *sidebarScore) add(o sidebarScore) {
 	s.wrongType = append(s.wrongType, o.wrongType...)
 	s.missing = append(s.missing, o.missing...)
 	s.extra = append(s.extra, o.extra...)
+	s.split = append(s.split, o.split...)
 }
 
 func f1(tp, pred, gold int) float64 {
@@ -176,14 +177,15 @@ func scoreSidebar(g goldArticle, a *model.Article) sidebarScore {
 		}
 	}
 	for _, ge := range g.entities {
-		n := 0
+		var named []string
 		for _, r := range rows {
 			if names(r, ge) {
-				n++
+				named = append(named, fmt.Sprintf("%q %s", r.name, r.typ))
 			}
 		}
-		if n > 1 {
+		if len(named) > 1 {
 			sc.splits++
+			sc.split = append(sc.split, g.path+": "+strings.Join(named, ", "))
 		}
 	}
 	for _, r := range rows {
@@ -256,7 +258,7 @@ func TestSidebarDevGold(t *testing.T) {
 	for _, list := range []struct {
 		what  string
 		items []string
-	}{{"wrong type", all.wrongType}, {"missing", all.missing}, {"extra rows", all.extra}} {
+	}{{"wrong type", all.wrongType}, {"missing", all.missing}, {"extra rows", all.extra}, {"one entity in several rows", all.split}} {
 		t.Logf("%s (%d):\n  %s", list.what, len(list.items), strings.Join(list.items, "\n  "))
 	}
 }

@@ -137,6 +137,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	linkAcronyms(ms)
 	linkClosedUp(ms)
 	linkProductNames(l, ms)
+	linkCountryPrefixed(l, ms)
 	return group(l, ms)
 }
 
@@ -155,20 +156,25 @@ func linkProductNames(l *lexicon, ms []mention) {
 			orgs[m.key] = true
 		}
 	}
-	byLast := map[string][]string{} // a product's last word → the keys of the products it ends
+	byLast := map[string][]string{}  // a product's last word → the keys of the maker-led products it ends
+	anyLast := map[string][]string{} // the same for every product of two or more words
 	for _, m := range ms {
 		if m.typ != model.PRODUCT || len(m.words) < 2 || m.canon != "" {
 			continue
+		}
+		last := m.words[len(m.words)-1]
+		if !slices.Contains(anyLast[last], m.key) {
+			anyLast[last] = append(anyLast[last], m.key)
 		}
 		first := strings.Fields(m.name)[0]
 		if !orgs[m.words[0]] && !l.orgs[first] {
 			continue
 		}
-		if last := m.words[len(m.words)-1]; !slices.Contains(byLast[last], m.key) {
+		if !slices.Contains(byLast[last], m.key) {
 			byLast[last] = append(byLast[last], m.key)
 		}
 	}
-	if len(byLast) == 0 {
+	if len(anyLast) == 0 {
 		return
 	}
 	// A word that also ends a name of another kind ("LA Galaxy" beside
@@ -176,6 +182,7 @@ func linkProductNames(l *lexicon, ms []mention) {
 	for _, m := range ms {
 		if m.typ != model.PRODUCT && len(m.words) > 1 {
 			delete(byLast, m.words[len(m.words)-1])
+			delete(anyLast, m.words[len(m.words)-1])
 		}
 	}
 	for i := range ms {
@@ -185,6 +192,41 @@ func linkProductNames(l *lexicon, ms []mention) {
 		}
 		if full := byLast[m.key]; len(full) == 1 {
 			m.key, m.typ = full[0], model.PRODUCT
+		} else if full := anyLast[m.key]; len(full) == 1 && m.typ == model.PRODUCT {
+			// A word the tagger read as a product is the one product
+			// of the article it ends, maker or not: "XP", "Windows XP".
+			m.key = full[0]
+		}
+	}
+}
+
+// linkCountryPrefixed joins a name of two or more words to the one longer
+// name of the article that is it with a country or nationality before it:
+// "Department of Justice" is the article's "US Department of Justice",
+// "Federal Communications Commission" its "US Federal Communications
+// Commission". People are left alone.
+func linkCountryPrefixed(l *lexicon, ms []mention) {
+	longer := map[string][]string{} // the rest's key → the keys of the prefixed names
+	for _, m := range ms {
+		if len(m.words) < 3 || m.typ == model.PER || m.titled {
+			continue
+		}
+		first := strings.Fields(m.name)[0]
+		if !l.places[first] && !l.nationalities[first] {
+			continue
+		}
+		rest := strings.Join(m.words[1:], " ")
+		if !slices.Contains(longer[rest], m.key) {
+			longer[rest] = append(longer[rest], m.key)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) < 2 || m.typ == model.PER || m.titled || m.canon != "" {
+			continue
+		}
+		if to := longer[m.key]; len(to) == 1 {
+			m.key = to[0]
 		}
 	}
 }

@@ -56,6 +56,20 @@ func TestLink(t *testing.T) {
 			want:  []string{"ORG National Hi-Tech Crime Unit: National Hi-Tech Crime Unit, NHTCU"},
 		},
 		{
+			name: "a body named with and without its country",
+			para: "The US Department of Justice charged him. The Department of Justice said the US Federal Communications Commission agreed.",
+			spans: []sp{{"US Department of Justice", 1, model.ORG}, {"Department of Justice", 2, model.ORG},
+				{"US Federal Communications Commission", 1, model.ORG}},
+			want: []string{"ORG US Department of Justice: US Department of Justice, Department of Justice",
+				"ORG US Federal Communications Commission: US Federal Communications Commission"},
+		},
+		{
+			name:  "a product's last word, read as a product, is that product",
+			para:  "Windows XP users should update; XP is the most used.",
+			spans: []sp{{"Windows XP", 1, model.PRODUCT}, {"XP", 2, model.PRODUCT}},
+			want:  []string{"PRODUCT Windows XP: Windows XP, XP"},
+		},
+		{
 			name: "a name closed up is the name in words",
 			para: "Time Warner said profits rose. TimeWarner also owns AOL, and TimeWarner shares fell. EasyJet and Easy Jet; Sky and SkyNet.",
 			spans: []sp{{"Time Warner", 1, model.PER}, {"TimeWarner", 1, model.ORG}, {"TimeWarner", 2, model.ORG},
