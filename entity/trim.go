@@ -104,7 +104,7 @@ var workNouns = map[string]bool{"film": true, "films": true, "movie": true, "mov
 	"musical": true, "sitcom": true, "soap": true, "show": true, "album": true, "albums": true,
 	"song": true, "songs": true, "novel": true, "novels": true, "book": true, "books": true,
 	"opera": true, "documentary": true, "programme": true, "sequel": true, "biopic": true,
-	"cartoon": true, "remake": true}
+	"cartoon": true, "remake": true, "flop": true, "flops": true, "blockbuster": true, "blockbusters": true}
 
 // firmNouns name kinds of organisations, as a descriptor is written: "oil
 // firm Rosneft", "analysts Gartner", "pop group Busted". Not "analyst",

@@ -606,6 +606,26 @@ func capitalsOnly(name string) bool {
 	return n >= 2
 }
 
+// regionalArm reports whether the words after a company's name make the
+// name of its arm in a country or continent ("AOL Europe", "Nissan UK"): the
+// company named alone is the company, not that arm. "Real Madrid" is not
+// one: a city is no region.
+func regionalArm(rest []string) bool {
+	for _, w := range rest {
+		if !regions[w] {
+			return false
+		}
+	}
+	return len(rest) > 0
+}
+
+// regions are the folded names of the countries and continents companies
+// name their arms after.
+var regions = map[string]bool{"europe": true, "asia": true, "africa": true, "america": true, "americas": true,
+	"uk": true, "us": true, "usa": true, "britain": true, "japan": true, "china": true, "india": true,
+	"germany": true, "france": true, "italy": true, "spain": true, "australia": true, "canada": true,
+	"ireland": true, "emea": true, "pacific": true}
+
 // clubFits reports whether the name key may stand for target t: a club
 // named in one word ("Palace" for Crystal Palace, "Brown" for Club
 // Atlético Brown) only in a sports story, where the word is the club.
@@ -634,7 +654,7 @@ func (r *resolver) shortForm(ar articleRow, list []articleRow, sport bool) (choi
 				continue
 			}
 			words := strings.Fields(f.key)
-			fits := len(words) > 1 && (words[0] == ar.key || words[len(words)-1] == ar.key)
+			fits := len(words) > 1 && (words[0] == ar.key && !regionalArm(words[1:]) || words[len(words)-1] == ar.key)
 			if !fits && len(words) == 1 && len(f.name) > len(ar.key) && strings.HasPrefix(f.key, ar.key) {
 				next := []rune(f.name[len(ar.key):])
 				fits = unicode.IsUpper(next[0]) // "RealNetworks", not "Realm"

@@ -634,3 +634,32 @@ func TestClubNamedAsItsCityStaysTheCity(t *testing.T) {
 		}
 	}
 }
+
+// A company named alone beside its arm in a region is the company: "AOL"
+// is not "AOL Europe". A shouted "REAL" is still Real Madrid.
+func TestShortFormIsNotARegionalArm(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := mustImport(t, s,
+		story("Profits", "AOL Europe lost subscribers, AOL said.", org("AOL Europe"), org("AOL")),
+		story("REAL WIN", sportBody+" Real Madrid won.", org("REAL"), org("Real Madrid")),
+	).IDs
+	if _, err := s.Relink(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]string{{"AOL Europe", "AOL"}, {"Real Madrid"}} {
+		ents, err := s.ArticleEntities(ctx, ids[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.Name)
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("article %d lists %q, want %q", i, got, want)
+		}
+	}
+}
