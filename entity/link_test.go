@@ -409,6 +409,12 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 			want:  []string{"ORG Sophos: Sophos, Sophos", "PER Peter Molyneux: Peter Molyneux"},
 		},
 		{
+			name:  "a descriptor before such as",
+			para:  "He starred in films such as Saw.",
+			spans: []sp{{"Saw", 1, model.ORG}},
+			want:  []string{"WORK Saw: Saw"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},

@@ -93,6 +93,13 @@ func nounBefore(nouns map[string]bool, text string, start int) bool {
 	if len(rest) == len(before) {
 		return false
 	}
+	// "films such as [Saw]", "albums including [Parklife]".
+	for _, intro := range []string{" such as", " including"} {
+		if r, ok := strings.CutSuffix(rest, intro); ok {
+			rest = strings.TrimRight(r, ",")
+			break
+		}
+	}
 	return nouns[rest[strings.LastIndexFunc(rest, unicode.IsSpace)+1:]]
 }
 
