@@ -343,6 +343,11 @@ DROP INDEX IF EXISTS article_entities_by_entity;
 DROP INDEX IF EXISTS article_entities_unresolved;
 CREATE INDEX article_entities_unresolved ON article_entities (entity_id, article_id) WHERE identity_id IS NULL;
 `,
+	// 11: FTS5 merges its index segments 16 at a time instead of 4
+	// (automerge): a batch's segment is merged into bigger ones less often,
+	// which was a seventh of the writer's time at 100,000 articles. A
+	// search reads up to 16 segments per level instead of 4.
+	`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);`,
 }
 
 // migrate brings db up to the newest schema and reports how many steps it
