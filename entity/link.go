@@ -738,6 +738,9 @@ func entityType(l *lexicon, ms []mention, idx []int, name string) model.EntityTy
 		}
 	}
 	t := majorityType(ms, idx)
+	if lawName(name) && t != model.WORK { // "Kill Bill" is a film
+		return model.MISC
+	}
 	if (t == model.PER || t == model.LOC) && l.orgs[name] {
 		return model.ORG
 	}
@@ -767,6 +770,25 @@ func majorityType(ms []mention, idx []int) model.EntityType {
 		}
 	}
 	return best
+}
+
+// lawName reports whether name is a law's or a treaty's, by its last word
+// (a year after it aside): "Terrorism Act 2000", "Road Safety Bill",
+// "Kyoto Protocol". A named law is MISC, as #10 has it, whatever a tagger
+// made of its words.
+func lawName(name string) bool {
+	w := strings.Fields(name)
+	if n := len(w); n > 2 && len(w[n-1]) == 4 && strings.IndexFunc(w[n-1], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		w = w[:n-1]
+	}
+	if len(w) < 2 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "Act", "Bill", "Treaty", "Protocol", "Directive", "Amendment":
+		return true
+	}
+	return false
 }
 
 // foldName is the key mentions are matched by: lowercase, one kind of

@@ -415,6 +415,12 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 			want:  []string{"WORK Saw: Saw"},
 		},
 		{
+			name:  "a named law",
+			para:  "The Terrorism Act 2000 and the Road Safety Bill were debated; Bill Clinton spoke.",
+			spans: []sp{{"Terrorism Act 2000", 1, model.EVENT}, {"Road Safety Bill", 1, model.ORG}, {"Bill Clinton", 1, model.PER}},
+			want:  []string{"MISC Terrorism Act 2000: Terrorism Act 2000", "MISC Road Safety Bill: Road Safety Bill", "PER Bill Clinton: Bill Clinton"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
