@@ -113,6 +113,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 		ms = append(ms, m)
 	}
 	ms = inOrder(ms)
+	teamSheets(a, ms)
 	for i := range ms {
 		m := &ms[i]
 		m.name = strings.Join(strings.Fields(m.m.Text), " ")
@@ -140,6 +141,80 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	linkCountryPrefixed(l, ms)
 	return group(l, ms)
 }
+
+// teamSheets makes people of the names in a match report's team sheets,
+// which a tagger, with no sentence around them, reads as places and clubs
+// ("Distin" LOC, "Onuoha" ORG): a paragraph that is only a list of names
+// ("Cech, Paulo Ferreira, Gallas, Terry, Jarosik (Tiago 56), …",
+// "Subs Not Used: Macken, Weaver, Onuoha, Jordan.") and the short lists
+// of booked players and scorers right after one. A name in brackets is a
+// player only with the minute he came on; "(Stade Toulousain)" is his club.
+func teamSheets(a *model.Article, ms []mention) {
+	sheet := map[int]bool{}
+	last := -10
+	for p, text := range a.Paragraphs {
+		items, ok := nameList(text)
+		switch {
+		case ok && (items >= 8 || strings.Contains(text, ":") || subTime().MatchString(text)):
+			sheet[p], last = true, p
+		case ok && p-last <= 2:
+			sheet[p] = true
+		}
+	}
+	if len(sheet) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.m.Field != model.FieldBody || !sheet[m.m.Paragraph] || m.titled {
+			continue
+		}
+		text := a.Paragraphs[m.m.Paragraph]
+		if open := strings.LastIndexByte(text[:m.m.Start], '('); open > strings.LastIndexByte(text[:m.m.Start], ')') {
+			end := strings.IndexByte(text[m.m.Start:], ')')
+			if end < 0 || !strings.ContainsFunc(text[m.m.Start:m.m.Start+end], unicode.IsDigit) {
+				continue
+			}
+		}
+		if before, _, found := strings.Cut(text, ":"); found && m.m.End <= len(before) {
+			continue // "Chelsea: Cech, …": the side, not a player
+		}
+		m.typ, m.placed = model.PER, false
+		// "Goals: Cisse 76": the minute is not the name.
+		if i := strings.LastIndexByte(m.m.Text, ' '); i > 0 && strings.IndexFunc(m.m.Text[i+1:], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			m.m.End -= len(m.m.Text) - i
+			m.m.Text = m.m.Text[:i]
+		}
+	}
+}
+
+// nameList reports whether paragraph text is a list of names and nothing
+// else, after a label ("Subs Not Used:"), each name of one to four
+// capitalised words with an optional minute ("Cisse 76", "Lampard 45
+// pen") and bracket after it, and how many.
+func nameList(text string) (int, bool) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "."))
+	if _, rest, found := strings.Cut(t, ":"); found {
+		t = strings.TrimSpace(rest)
+	}
+	if t == "" {
+		return 0, false
+	}
+	items := strings.Split(t, ", ")
+	for _, it := range items {
+		if !listedName().MatchString(it) {
+			return 0, false
+		}
+	}
+	return len(items), true
+}
+
+var (
+	listedName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*( \p{Lu}[\p{L}'’.-]*){0,3}( \d{1,3}(\+\d{1,2})?( pen| og)?)?( \([^()]{1,40}\))?$`)
+	})
+	subTime = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(\p{Lu}[^()]* \d{1,3}\)`) })
+)
 
 // linkProductNames joins a product named by its own name alone with its
 // full name, maker first, in the same article: "Chrome" with "Google

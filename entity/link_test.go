@@ -428,3 +428,29 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 		},
 	})
 }
+
+// A match report's team sheets are lists of players, whatever a tagger
+// read the bare surnames as; a club in brackets stays a club.
+func TestLinkTeamSheets(t *testing.T) {
+	a := &model.Article{Title: "Chelsea 0-0 Man City", Paragraphs: []string{
+		"Chelsea were held by Manchester City.",
+		"Cech, Paulo Ferreira, Gallas, Terry, Bridge, Jarosik (Tiago 56), Lampard, Makelele, Duff.",
+		"Subs Not Used: Macken, Weaver, Onuoha, Jordan.",
+		"Makelele, Gudjohnsen 58.",
+		"Replacements: William Servat (Stade Toulousain), Olivier Milloud (Bourgoin).",
+	}}
+	spans := []Span{
+		spanOf(t, a, 0, "Chelsea", 1, model.ORG),
+		spanOf(t, a, 1, "Bridge", 1, model.LOC), spanOf(t, a, 1, "Tiago", 1, model.ORG),
+		spanOf(t, a, 2, "Onuoha", 1, model.ORG), spanOf(t, a, 2, "Jordan", 1, model.LOC),
+		spanOf(t, a, 3, "Gudjohnsen 58", 1, model.LOC),
+		spanOf(t, a, 4, "William Servat", 1, model.PER), spanOf(t, a, 4, "Stade Toulousain", 1, model.ORG),
+	}
+	got := summary(Link(a, spans))
+	want := []string{"ORG Chelsea: Chelsea", "PER Bridge: Bridge", "PER Tiago: Tiago", "PER Onuoha: Onuoha",
+		"PER Jordan: Jordan", "PER Gudjohnsen: Gudjohnsen", "PER William Servat: William Servat",
+		"ORG Stade Toulousain: Stade Toulousain"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
