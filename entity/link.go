@@ -139,6 +139,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	linkClosedUp(ms)
 	linkProductNames(l, ms)
 	linkCountryPrefixed(l, ms)
+	linkLawBackReferences(ms)
 	return group(l, ms)
 }
 
@@ -845,6 +846,29 @@ func majorityType(ms []mention, idx []int) model.EntityType {
 		}
 	}
 	return best
+}
+
+// linkLawBackReferences joins "the Act" to the one law of the article it
+// stands for ("the Sarbanes-Oxley Act … the Act requires"): a tagger takes
+// the capitalised word for a name of its own.
+func linkLawBackReferences(ms []mention) {
+	laws := map[string][]string{} // last word → the keys of the laws it ends
+	for _, m := range ms {
+		if len(m.words) > 1 && lawName(m.name) {
+			last := m.words[len(m.words)-1]
+			if !slices.Contains(laws[last], m.key) {
+				laws[last] = append(laws[last], m.key)
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) == 1 && m.canon == "" && !m.titled {
+			if to := laws[m.key]; len(to) == 1 && lawName("The "+m.name) {
+				m.key = to[0]
+			}
+		}
+	}
 }
 
 // lawName reports whether name is a law's or a treaty's, by its last word

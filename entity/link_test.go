@@ -421,6 +421,12 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 			want:  []string{"MISC Terrorism Act 2000: Terrorism Act 2000", "MISC Road Safety Bill: Road Safety Bill", "PER Bill Clinton: Bill Clinton"},
 		},
 		{
+			name:  "the Act is the article's one act",
+			para:  "The Sarbanes-Oxley Act is strict. Firms say the Act costs too much.",
+			spans: []sp{{"Sarbanes-Oxley Act", 1, model.ORG}, {"Act", 2, model.ORG}},
+			want:  []string{"MISC Sarbanes-Oxley Act: Sarbanes-Oxley Act, Act"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
