@@ -216,8 +216,10 @@ func TestSidebarDevGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	byTitle := map[string]int64{}
 	for _, sm := range list {
 		bySource[sm.Source] = sm.ID
+		byTitle[sm.Title] = sm.ID
 	}
 	var all sidebarScore
 	folders := map[string]*sidebarScore{}
@@ -225,8 +227,17 @@ func TestSidebarDevGold(t *testing.T) {
 		for _, g := range readGold(t, file) {
 			id, ok := bySource[filepath.Join(dir, g.path)]
 			if !ok {
-				t.Errorf("%s: not in the store (a duplicate of another file?)", g.path)
-				continue
+				// A duplicate of a file stored before it: the stored
+				// article of the same headline.
+				data, err := os.ReadFile(filepath.Join(dir, g.path))
+				if err != nil {
+					t.Fatal(err)
+				}
+				title, _, _ := strings.Cut(string(data), "\n")
+				if id, ok = byTitle[strings.TrimSpace(title)]; !ok {
+					t.Errorf("%s: not in the store", g.path)
+					continue
+				}
 			}
 			a, err := st.Article(ctx, id)
 			if err != nil {
