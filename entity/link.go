@@ -109,6 +109,8 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 			m.typ = model.WORK
 		case m.firmed:
 			m.typ = model.ORG
+		case royalName(l, m.m.Text):
+			m.typ = model.PER
 		}
 		ms = append(ms, m)
 	}
@@ -869,6 +871,19 @@ func linkLawBackReferences(ms []mention) {
 			}
 		}
 	}
+}
+
+// royalName reports whether name is a prince's or a princess's: the title,
+// a given name, and nothing after but "of" or "bin" and the rest ("Prince
+// William", "Princess Marguerite of Romania"), which a tagger reads as a
+// place ("Prince William" is also a county of Virginia). A title stays in
+// a royal's name, as news writes it.
+func royalName(l *lexicon, name string) bool {
+	w := strings.Fields(name)
+	if len(w) < 2 || w[0] != "Prince" && w[0] != "Princess" || !l.given[w[1]] {
+		return false
+	}
+	return len(w) == 2 || w[2] == "of" || w[2] == "bin"
 }
 
 // lawName reports whether name is a law's or a treaty's, by its last word

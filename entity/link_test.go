@@ -427,6 +427,12 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 			want:  []string{"MISC Sarbanes-Oxley Act: Sarbanes-Oxley Act, Act"},
 		},
 		{
+			name:  "a prince and a place named after one",
+			para:  "Prince William joined Sandhurst; Prince Edward Island is far away.",
+			spans: []sp{{"Prince William", 1, model.LOC}, {"Prince Edward Island", 1, model.LOC}},
+			want:  []string{"PER Prince William: Prince William", "LOC Prince Edward Island: Prince Edward Island"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
