@@ -142,6 +142,7 @@ func Link(a *model.Article, spans []Span) []model.Entity {
 	linkProductNames(l, ms)
 	linkCountryPrefixed(l, ms)
 	linkLawBackReferences(ms)
+	linkPlurals(l, ms)
 	return group(l, ms)
 }
 
@@ -848,6 +849,25 @@ func majorityType(ms []mention, idx []int) model.EntityType {
 		}
 	}
 	return best
+}
+
+// linkPlurals makes one name of a nationality or religion word and its
+// plural ("Italians" is "Italian", "Muslims" "Muslim"), in every article,
+// so the store holds one of them, and types them MISC, whatever the tagger
+// said ("Italians" a work). Other plurals are left alone: "Williams" is
+// not "William", and "Democrats" is the party where "Democrat" may be a
+// word.
+func linkPlurals(l *lexicon, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) != 1 || m.canon != "" || m.titled || !l.nationalities[m.name] {
+			continue
+		}
+		m.typ, m.placed, m.worked, m.firmed = model.MISC, false, false, false
+		if base, ok := strings.CutSuffix(m.name, "s"); ok && l.nationalities[base] {
+			m.key, m.canon = foldName(base), base
+		}
+	}
 }
 
 // linkLawBackReferences joins "the Act" to the one law of the article it

@@ -433,6 +433,14 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 			want:  []string{"PER Prince William: Prince William", "LOC Prince Edward Island: Prince Edward Island"},
 		},
 		{
+			name: "a plural and its singular",
+			para: "The Italians won; an Italian spoke. Williams met William. Democrats and a Democrat.",
+			spans: []sp{{"Italians", 1, model.MISC}, {"Italian", 2, model.MISC}, {"Williams", 1, model.PER}, {"William", 2, model.PER},
+				{"Democrats", 1, model.MISC}, {"Democrat", 2, model.MISC}},
+			want: []string{"MISC Italian: Italians, Italian", "PER Williams: Williams", "PER William: William",
+				"MISC Democrats: Democrats", "MISC Democrat: Democrat"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
