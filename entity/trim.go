@@ -182,11 +182,17 @@ func trimLowerHead(text string, start, end int) int {
 			return start
 		}
 		w := s[:i]
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) && r != '-' }) >= 0 || surnameParticles[w] || !strings.ContainsFunc(s[i:], unicode.IsUpper) {
+		if !lowerWord(w) || surnameParticles[w] || !strings.ContainsFunc(s[i:], unicode.IsUpper) {
 			return start
 		}
 		start = end - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
 	}
+}
+
+// lowerWord reports whether w is a word in lower case ("system",
+// "anti-depressants").
+func lowerWord(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) && r != '-' })
 }
 
 // surnameParticles open surnames in lower case.
@@ -205,7 +211,7 @@ func trimLowerTail(text string, start, end int) int {
 			return end
 		}
 		w := s[i+1:]
-		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 || !strings.ContainsFunc(s[:i], unicode.IsUpper) {
+		if !lowerWord(w) || strings.Contains(w, "-") || !strings.ContainsFunc(s[:i], unicode.IsUpper) {
 			return end // a name all in lower case is the tagger's, whole
 		}
 		end = start + len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
