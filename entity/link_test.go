@@ -375,6 +375,12 @@ func TestLinkTrimsWordsAroundNames(t *testing.T) {
 			want: []string{"WORK Lipstick Traces: Lipstick Traces", "PER Dominique de Villepin: Dominique de Villepin, de Villepin"},
 		},
 		{
+			name:  "a member's title after a party",
+			para:  "Conservative MP Tim Yeo spoke, as did Labour MEPs.",
+			spans: []sp{{"Conservative MP", 1, model.ORG}, {"Tim Yeo", 1, model.PER}, {"Labour MEPs", 1, model.ORG}},
+			want:  []string{"ORG Conservative: Conservative", "PER Tim Yeo: Tim Yeo", "ORG Labour: Labour"},
+		},
+		{
 			name:  "a name all in lower case is left whole",
 			para:  "He won a lifetime achievement award.",
 			spans: []sp{{"lifetime achievement", 1, model.EVENT}},

@@ -28,6 +28,7 @@ func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s,
 		start = trimAffixed(text, start, end)
 		start = trimLowerHead(text, start, end)
 		end = trimLowerTail(text, start, end)
+		end = trimMemberTitle(text, start, end)
 		var t bool
 		if !isNamedThing(typ) {
 			// A work keeps its leading words: "Mr Tambourine Man" is a song.
@@ -187,6 +188,21 @@ func trimLowerHead(text string, start, end int) int {
 		}
 		start = end - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
 	}
+}
+
+// trimMemberTitle cuts a member's title that ends a party's name:
+// "Conservative MP", "Labour MEPs" name the party, and the member follows.
+func trimMemberTitle(text string, start, end int) int {
+	s := text[start:end]
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return end
+	}
+	switch s[i+1:] {
+	case "MP", "MPs", "MEP", "MEPs", "MSP", "MSPs":
+		return start + len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
+	}
+	return end
 }
 
 // lowerWord reports whether w is a word in lower case ("system",
