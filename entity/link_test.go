@@ -381,6 +381,12 @@ func TestLinkTrimsWordsAroundNames(t *testing.T) {
 			want:  []string{"ORG Conservative: Conservative", "PER Tim Yeo: Tim Yeo", "ORG Labour: Labour"},
 		},
 		{
+			name:  "a channel's number and an owner before a person",
+			para:  "He told BBC Radio 4 that Britain's Paula Radcliffe would run; Radio 5 Live agreed.",
+			spans: []sp{{"BBC Radio", 1, model.ORG}, {"Britain's Paula Radcliffe", 1, model.PER}, {"Radio", 2, model.ORG}},
+			want:  []string{"ORG BBC Radio 4: BBC Radio 4", "PER Paula Radcliffe: Paula Radcliffe", "ORG Radio 5: Radio 5"},
+		},
+		{
 			name:  "a name all in lower case is left whole",
 			para:  "He won a lifetime achievement award.",
 			spans: []sp{{"lifetime achievement", 1, model.EVENT}},

@@ -21,11 +21,15 @@ func trimSpan(l *lexicon, text string, start, end int, typ model.EntityType) (s,
 	if start < 0 || end > len(text) || start >= end || !utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end]) {
 		return 0, 0, false, false
 	}
+	end = withNumber(text, start, end)
 	for {
 		s0, e0 := start, end
 		start, end = trimPunct(text, start, end)
 		end = trimPossessive(text, start, end)
 		start = trimAffixed(text, start, end)
+		if typ == model.PER {
+			start = afterOwner(text, start, end)
+		}
 		start = trimLowerHead(text, start, end)
 		end = trimLowerTail(text, start, end)
 		end = trimMemberTitle(text, start, end)
@@ -158,6 +162,48 @@ func notAName(l *lexicon, s string) bool {
 	}
 	lc := strings.ToLower(s)
 	return l.function[lc] || l.dates[lc] || l.titles[s] || l.honorifics[s]
+}
+
+// withNumber extends a span that stops before the number of a channel or a
+// console ("BBC Radio [4]", "PlayStation [2]"): the number is the name's.
+func withNumber(text string, start, end int) int {
+	s := text[start:end]
+	last := s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+	switch last {
+	case "Radio", "Channel", "Formula", "PlayStation", "Windows", "Xbox":
+	default:
+		return end
+	}
+	i := end
+	if i >= len(text) || text[i] != ' ' {
+		return end
+	}
+	j := i + 1
+	for j < len(text) && j-i <= 4 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == i+1 || j < len(text) && (unicode.IsLetter(rune(text[j])) || text[j] >= '0' && text[j] <= '9') {
+		return end
+	}
+	return j
+}
+
+// afterOwner cuts an owner and its possessive from the front of a person's
+// name: "Britain's Paula Radcliffe". (Not from a work's, "Schindler's
+// List", or an organisation's, "Women's Institute"; a product's, "Apple's
+// Safari", left the bare name to the store's votes, which called Safari a
+// place.)
+func afterOwner(text string, start, end int) int {
+	s := text[start:end]
+	for _, p := range []string{"'s ", "’s "} {
+		if i := strings.Index(s, p); i > 0 {
+			rest := s[i+len(p):]
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return end - len(rest)
+			}
+		}
+	}
+	return start
 }
 
 // trimAffixed cuts a first word made an adjective by a hyphen when a name
