@@ -820,6 +820,9 @@ func entityType(l *lexicon, ms []mention, idx []int, name string) model.EntityTy
 	if lawName(name) && t != model.WORK { // "Kill Bill" is a film
 		return model.MISC
 	}
+	if contestName(name) && t != model.PER {
+		return model.EVENT
+	}
 	if (t == model.PER || t == model.LOC) && l.orgs[name] {
 		return model.ORG
 	}
@@ -904,6 +907,25 @@ func royalName(l *lexicon, name string) bool {
 		return false
 	}
 	return len(w) == 2 || w[2] == "of" || w[2] == "bin"
+}
+
+// contestName reports whether name is a contest's by its last words: a
+// cup, a championship, an open, a grand prix, a trophy or a marathon of two
+// or more words ("Scottish Cup", "Qatar Open", "London Marathon"), which
+// the tagger types as places, companies and products. Not a league: the
+// Arab League and the Muslim League are not contests.
+func contestName(name string) bool {
+	w := strings.Fields(name)
+	if len(w) < 2 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "Cup", "Championship", "Championships", "Open", "Trophy", "Marathon":
+		return true
+	case "Prix":
+		return w[len(w)-2] == "Grand"
+	}
+	return false
 }
 
 // lawName reports whether name is a law's or a treaty's, by its last word

@@ -453,6 +453,12 @@ func TestLinkDescriptorBeforeAName(t *testing.T) {
 				"MISC Democrats: Democrats", "MISC Democrat: Democrat"},
 		},
 		{
+			name:  "a contest",
+			para:  "She won the London Marathon and the Qatar Open before the Scottish Cup final; the Arab League met.",
+			spans: []sp{{"London Marathon", 1, model.LOC}, {"Qatar Open", 1, model.PRODUCT}, {"Scottish Cup", 1, model.MISC}, {"Arab League", 1, model.ORG}},
+			want:  []string{"EVENT London Marathon: London Marathon", "EVENT Qatar Open: Qatar Open", "EVENT Scottish Cup: Scottish Cup", "ORG Arab League: Arab League"},
+		},
+		{
 			name:  "a verb or a singular analyst is no descriptor",
 			para:  "Chelsea will play Arsenal, said analyst Smith.",
 			spans: []sp{{"Arsenal", 1, model.ORG}, {"Smith", 1, model.PER}},
