@@ -56,7 +56,42 @@ func isSportsStory(texts ...string) bool {
 			}
 		}
 	}
-	return hits >= 4 && hits*50 >= words
+	return hits >= 4 && hits*50 >= words && !individualSport(texts...)
+}
+
+// individualWords name sports of one competitor against another, and
+// teamWords the sports of clubs. A story of the first kind names its
+// towns as towns ("the indoor meeting in Glasgow"): it is not a sports
+// story in the sense that matters here, where a place's name is its club.
+var individualWords = map[string]bool{
+	"athletics": true, "athlete": true, "marathon": true, "sprint": true, "sprinter": true, "hurdles": true,
+	"hurdler": true, "tennis": true, "golf": true, "golfer": true, "boxing": true, "boxer": true,
+	"snooker": true, "cycling": true, "cyclist": true, "swimming": true, "swimmer": true, "triathlon": true,
+	"skating": true, "skier": true, "seed": true, "seeded": true, "indoor": true, "indoors": true,
+}
+
+var teamWords = map[string]bool{
+	"goal": true, "goals": true, "striker": true, "midfielder": true, "defender": true, "tries": true,
+	"try": true, "rugby": true, "wicket": true, "innings": true, "league": true, "premiership": true,
+	"fixture": true, "squad": true, "football": true, "cricket": true, "winger": true, "club": true,
+	"clubs": true, "team": true, "teams": true, "keeper": true, "scrum": true, "fly-half": true,
+}
+
+// individualSport reports whether texts read as a story of individual
+// sport: two or more of its words and none of a team sport's.
+func individualSport(texts ...string) bool {
+	n := 0
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			switch {
+			case teamWords[w]:
+				return false
+			case individualWords[w]:
+				n++
+			}
+		}
+	}
+	return n >= 2
 }
 
 // acronymDef is "Bank of England (BoE)": an acronym and the name it
