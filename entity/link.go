@@ -204,13 +204,15 @@ func nameList(text string) (int, bool) {
 	if t == "" {
 		return 0, false
 	}
-	items := strings.Split(t, ", ")
-	for _, it := range items {
+	// Item by item, so a paragraph of prose stops at its first comma.
+	n := 0
+	for it := range strings.SplitSeq(t, ", ") {
 		if !listedName().MatchString(it) {
 			return 0, false
 		}
+		n++
 	}
-	return len(items), true
+	return n, true
 }
 
 var (

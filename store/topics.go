@@ -78,11 +78,13 @@ var teamWords = map[string]bool{
 }
 
 // individualSport reports whether texts read as a story of individual
-// sport: two or more of its words and none of a team sport's.
+// sport: two or more of its words and none of a team sport's. It runs only
+// on stories already read as sport, word by word, without copying them.
 func individualSport(texts ...string) bool {
 	n := 0
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		for w := range strings.FieldsFuncSeq(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			w = strings.ToLower(w) // no copy for a word already in lower case
 			switch {
 			case teamWords[w]:
 				return false
